@@ -1,0 +1,14 @@
+from django import template
+from wagtail.models import Locale
+
+from events.models import EventPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def upcoming_events(count=3):
+    """The next public events in the active language, for the home page."""
+    return list(
+        EventPage.objects.live().public().filter(locale=Locale.get_active()).upcoming().select_related("image")[:count]
+    )

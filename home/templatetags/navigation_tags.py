@@ -1,0 +1,102 @@
+"""Site-wide look-ups for the layout: menu, footer text, language links, breadcrumbs."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from home.models import FooterText
+
+register = template.Library()
+
+
+def _localized_root(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    root = _localized_root(request)
+    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
+    current = context.get("page")
+    return {"root": root, "menu_items": list(items), "current_path": getattr(current, "url_path", "")}
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    root = _localized_root(context["request"])
+    return root.url if root else "/"
+
+
+@register.simple_tag
+def footer_text():
+    footer = FooterText.objects.filter(locale__language_code=get_language()).first()
+    return footer.body if footer else ""
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """For each site language: where the visitor lands when they switch to it.
+
+    On a Wagtail page that is the translation of this page when one is live, otherwise that
+    language's home page; elsewhere the same URL in the other language.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    links = []
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().public().select_related("locale")
+        }
+        site = Site.find_for_request(request)
+        homes = {}
+        if site and len(translations) < len(settings.LANGUAGES):
+            homes = {
+                p.locale.language_code: p
+                for p in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+            }
+        for code, name in settings.LANGUAGES:
+            target = translations.get(code) or homes.get(code)
+            url = target.get_url(request) if target else f"/{code}/"
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": url,
+                    "is_current": code == current,
+                    "is_translation": code in translations,
+                }
+            )
+    else:
+        for code, name in settings.LANGUAGES:
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": translate_url(request.get_full_path(), code),
+                    "is_current": code == current,
+                    "is_translation": True,
+                }
+            )
+    return links
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": []}
+    ancestors = page.get_ancestors().filter(depth__gt=1).live().specific(defer=True)
+    return {"ancestors": list(ancestors), "page": page}
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()

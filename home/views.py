@@ -1,0 +1,51 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    """Full-text search over the live public pages of the visitor's language."""
+    query = request.GET.get("q", "").strip()
+    error = ""
+    results_page = None
+    if len(query) > SEARCH_QUERY_MAX_LENGTH:
+        error = _("Your search is too long: use at most %(max)s characters.") % {"max": SEARCH_QUERY_MAX_LENGTH}
+    elif query:
+        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+        try:
+            results_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results_page = paginator.page(1)
+        except EmptyPage:
+            results_page = paginator.page(paginator.num_pages)
+    return TemplateResponse(
+        request,
+        "home/search.html",
+        {"search_query": query, "results_page": results_page, "error": error},
+        status=400 if error else 200,
+    )
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /*/accounts/", "", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def rate_limited(request, exception):
+    return TemplateResponse(request, "429.html", status=429)
+
+
+def page_not_found(request, exception):
+    return TemplateResponse(request, "404.html", status=404)
