@@ -227,7 +227,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CSP = {
     "default-src": ["'self'"],
-    "img-src": ["'self'", "data:", "https://*.tile.openstreetmap.org"],
+    "img-src": ["'self'", "data:", "https://tile.openstreetmap.org", "https://*.tile.openstreetmap.org"],
     "script-src": ["'self'"],
     # Inline style attributes come from Wagtail's responsive embeds and the editor's userbar.
     "style-src": ["'self'", "'unsafe-inline'"],
@@ -246,3 +246,10 @@ LOGGING = {
 }
 
 SITE_NAME = _("AMASQ")
+
+# The MAS directory's map (Leaflet). Tiles are loaded by the visitor's browser only.
+MAP_TILE_URL = os.environ.get("DJANGO_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_ATTRIBUTION = os.environ.get(
+    "DJANGO_MAP_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)

@@ -57,7 +57,13 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Feature apps' index pages are named here, not imported: home sits below them.
-    subpage_types = ["home.StandardPage", "home.NewsIndexPage", "home.ContactPage", "events.EventIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.NewsIndexPage",
+        "home.ContactPage",
+        "events.EventIndexPage",
+        "members.MASDirectoryPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
