@@ -1,0 +1,111 @@
+import io
+import socket
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Site
+
+from tests.factories.home import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters and Wagtail's cached site roots live in the cache: start each test without them."""
+    cache.clear()
+
+
+@pytest.fixture
+def french_locale(db):
+    return Locale.objects.get(language_code="fr")
+
+
+@pytest.fixture
+def english_locale(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def translate(english_locale):
+    """Publish a translation of a page: translate(page, title="…") copies it to English by default."""
+
+    def copy_and_publish(page, locale=english_locale, **fields):
+        translation = page.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        translation.refresh_from_db()
+        return translation
+
+    return copy_and_publish
+
+
+@pytest.fixture
+def home_page(french_locale, translate):
+    """root → French HomePage (the default Site's root) and its live English translation."""
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    for page in root.get_children():
+        # Wagtail's migrations leave a "Welcome" page that is not part of this site.
+        page.delete()
+    home = HomePageFactory(
+        parent=root,
+        locale=french_locale,
+        title="Accueil",
+        slug="accueil",
+        hero_title="Raccrocher les adultes à l’école",
+    )
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="AMASQ")
+    translate(home, title="Home", hero_title="Bringing adults back to school")
+    return home
+
+
+@pytest.fixture
+def english_home_page(home_page, english_locale):
+    return home_page.get_translation(english_locale)
+
+
+@pytest.fixture
+def demo_content(transactional_db):
+    """The bilingual demo site, committed so that a live server thread sees it."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@dataclass
+class SmtpSink:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    host: str = "127.0.0.1"
+    port: int = 0
+    messages: list = field(default_factory=list)
+    recipients: list = field(default_factory=list)
+
+    async def handle_DATA(self, server, session, envelope):
+        self.recipients.append(list(envelope.rcpt_tos))
+        self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
+        return "250 Message accepted for delivery"
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1; Django's SMTP backend sends to it for this test."""
+    sink = SmtpSink(port=_free_port())
+    controller = Controller(sink, hostname=sink.host, port=sink.port)
+    controller.start()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": sink.host, "port": sink.port, "timeout": 10},
+        }
+    }
+    yield sink
+    controller.stop()
