@@ -3,13 +3,23 @@
 import hashlib
 import json
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.validators import FileExtensionValidator
 from django.db.models import Count, Max
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from members.services import export_directory_csv
+from members.models import MASDirectoryPage
+from members.services import CSV_COLUMNS, DirectoryImportError, export_directory_csv, import_directory_csv
 
 OPEN_DATA_MAX_AGE = 60 * 60
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
 def _directory_etag(directory):
@@ -78,3 +88,59 @@ def directory_csv(request, directory):
         "text/csv; charset=utf-8",
         f"{directory.slug}.csv",
     )
+
+
+class DirectoryImportForm(forms.Form):
+    directory = forms.ModelChoiceField(
+        label=_("Directory"),
+        queryset=MASDirectoryPage.objects.all().select_related("locale"),
+        help_text=_("New schools are also created in the other languages' directories, to be translated."),
+    )
+    csv_file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8, with the columns of the export. One school per line; the first line names the columns."),
+        validators=[FileExtensionValidator(["csv", "txt"])],
+    )
+
+    def clean_csv_file(self):
+        csv_file = self.cleaned_data["csv_file"]
+        if csv_file.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is too large (2 MB at most)."))
+        return csv_file
+
+
+class DirectoryImportView(WagtailAdminTemplateMixin, FormView):
+    """Staff load or update the whole member list from a spreadsheet; all or nothing."""
+
+    form_class = DirectoryImportForm
+    template_name = "members/admin/directory_import.html"
+    page_title = _("Import the directory")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("wagtailcore.add_page") and not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["columns"] = CSV_COLUMNS
+        context["directories"] = MASDirectoryPage.objects.all().select_related("locale")
+        return context
+
+    def form_valid(self, form):
+        try:
+            report = import_directory_csv(
+                form.cleaned_data["directory"].specific, form.cleaned_data["csv_file"], user=self.request.user
+            )
+        except DirectoryImportError as error:
+            for message in error.messages:
+                form.add_error("csv_file", message)
+            messages.error(self.request, _("Nothing was imported: correct the lines below and try again."))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Import done: %(created)d schools created, %(updated)d updated.")
+            % {"created": report.created, "updated": report.updated},
+        )
+        return redirect("members_directory_import")
