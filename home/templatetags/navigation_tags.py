@@ -100,3 +100,17 @@ def breadcrumbs(context):
 @register.simple_tag
 def active_locale():
     return Locale.get_active()
+
+
+# Fields that summarise a page, in order of preference, across the site's page types.
+DESCRIPTION_FIELDS = ("search_description", "summary", "short_description", "intro", "hero_intro")
+
+
+@register.simple_tag
+def page_description(page):
+    """The page's meta description: its search description, else its own summary or intro."""
+    for field in DESCRIPTION_FIELDS:
+        value = getattr(page, field, "")
+        if value:
+            return str(value)
+    return ""
