@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from members.models import Service
-from members.views import DirectoryImportView
+from members.views.directory import DirectoryImportView
 
 
 class ServiceViewSet(SnippetViewSet):

@@ -72,7 +72,7 @@ class MASDirectoryPage(RoutablePageMixin, Page):
         return MASPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from members.services import search_directory
+        from members.services.directory import search_directory
 
         context = super().get_context(request, *args, **kwargs)
         context.update(search_directory(self, request.GET))
@@ -84,13 +84,13 @@ class MASDirectoryPage(RoutablePageMixin, Page):
 
     @path("geojson/", name="geojson")
     def geojson_route(self, request):
-        from members.views import directory_geojson
+        from members.views.directory import directory_geojson
 
         return directory_geojson(request, self)
 
     @path("csv/", name="csv")
     def csv_route(self, request):
-        from members.views import directory_csv
+        from members.views.directory import directory_csv
 
         return directory_csv(request, self)
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from members.models import MASPage
-from members.services import DirectoryImportError, export_directory_csv, import_directory_csv
+from members.services.directory import DirectoryImportError, export_directory_csv, import_directory_csv
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from members.models import MASDirectoryPage
-from members.services import CSV_COLUMNS, DirectoryImportError, export_directory_csv, import_directory_csv
+from members.services.directory import CSV_COLUMNS, DirectoryImportError, export_directory_csv, import_directory_csv
 
 OPEN_DATA_MAX_AGE = 60 * 60
 MAX_IMPORT_BYTES = 2 * 1024 * 1024

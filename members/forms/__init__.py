@@ -1,0 +1,3 @@
+from .directory import DirectorySearchForm
+
+__all__ = ["DirectorySearchForm"]

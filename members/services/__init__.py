@@ -1,0 +1,1 @@
+"""Services of the members app, one module per area (directory, accounts, privacy…)."""

@@ -1,0 +1,1 @@
+"""Views of the members app, one module per area (directory, portal…)."""
