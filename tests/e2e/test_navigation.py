@@ -1,0 +1,83 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import Locale
+
+from home.models import HomePage, NewsPage
+from tests.e2e.pages import PAGE_URLS, live_page
+
+PHONE_WIDTH = 375
+
+
+def test_french_home_switches_to_english_home(site, page):
+    french, english = live_page(HomePage, "fr"), live_page(HomePage, "en")
+    page.goto("/fr/")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.get_by_text(french.hero_title)).to_be_visible()
+
+    page.locator("a[hreflang='en']").click()
+
+    expect(page).to_have_url(re.compile(r"/en/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_text(english.hero_title)).to_be_visible()
+
+
+def test_french_news_item_switches_to_its_english_translation(site, page):
+    french = live_page(NewsPage, "fr")
+    english = french.get_translation(Locale.objects.get(language_code="en"))
+    page.goto(french.url)
+
+    page.locator("a[hreflang='en']").click()
+
+    expect(page).to_have_url(re.compile(re.escape(english.url) + "$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text(english.title)
+
+
+def test_menu_links_show_without_javascript(site, new_context):
+    page = new_context(java_script_enabled=False).new_page()
+
+    page.goto("/fr/")
+
+    links = page.locator(".main-nav a")
+    assert links.count() >= 3
+    for index in range(links.count()):
+        expect(links.nth(index)).to_be_visible()
+
+
+def test_search_form_submits_without_javascript(site, new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto("/fr/")
+
+    page.locator("header input[name='q']").fill("école")
+    page.locator("header input[name='q']").press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/fr/recherche/\?q=%C3%A9cole$"))
+    expect(page.locator("main a").first).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_pages_do_not_overflow_a_phone_screen(site, new_context, language):
+    page = new_context(viewport={"width": PHONE_WIDTH, "height": 800}).new_page()
+    overflowing = {}
+
+    for kind, url in PAGE_URLS.items():
+        page.goto(url(language))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE_WIDTH:
+            overflowing[kind] = width
+
+    assert overflowing == {}, f"pages wider than {PHONE_WIDTH} px: {overflowing}"
+
+
+def test_first_tab_reaches_skip_link_and_enter_moves_focus_to_main(site, page):
+    page.goto("/fr/")
+
+    page.keyboard.press("Tab")
+    skip_link = page.locator(":focus")
+    expect(skip_link).to_have_attribute("href", "#main")
+    expect(skip_link).to_be_visible()
+    page.keyboard.press("Enter")
+
+    expect(page.locator(":focus")).to_have_attribute("id", "main")

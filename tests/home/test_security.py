@@ -1,0 +1,27 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_page_sends_content_security_policy(client, home_page):
+    response = client.get("/fr/")
+
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_admin_has_no_content_security_policy(client):
+    response = client.get("/admin/login/")
+
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+
+
+def test_search_page_sends_content_security_policy(client, home_page):
+    response = client.get("/en/search/")
+
+    assert "Content-Security-Policy" in response
