@@ -33,6 +33,10 @@ class MASPageQuerySet(PageQuerySet):
         """Accent- and case-blind match on name, town, organisation and descriptions."""
         return self.filter(search_text__contains=geo.fold(text))
 
+    def alphabetical(self):
+        # search_text starts with the folded name, so "École" sorts with the E's, as in French.
+        return self.order_by("search_text", "pk")
+
     def located(self):
         return self.filter(latitude__isnull=False, longitude__isnull=False)
 

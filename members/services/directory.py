@@ -53,7 +53,7 @@ def search_directory(directory, params):
     if data.get("kind"):
         schools = schools.of_kind(data["kind"])
     origin = form.origin
-    schools = schools.nearest_to(origin.latitude, origin.longitude) if origin else schools.order_by("title", "pk")
+    schools = schools.nearest_to(origin.latitude, origin.longitude) if origin else schools.alphabetical()
 
     paginator = Paginator(schools.select_related("logo").prefetch_related("services"), SCHOOLS_PER_PAGE)
     try:
@@ -113,7 +113,7 @@ def export_directory_csv(directory, request=None):
     output = io.StringIO()
     writer = csv.DictWriter(output, fieldnames=[*CSV_COLUMNS, "url"])
     writer.writeheader()
-    for school in directory.schools().order_by("title", "pk").prefetch_related("services"):
+    for school in directory.schools().alphabetical().prefetch_related("services"):
         writer.writerow(
             {
                 "slug": school.slug,

@@ -45,7 +45,7 @@ def _open_data_response(request, directory, build, content_type, filename):
 def directory_geojson(request, directory):
     def build():
         features = []
-        schools = directory.schools().located().order_by("title", "pk").prefetch_related("services")
+        schools = directory.schools().located().alphabetical().prefetch_related("services")
         for school in schools:
             features.append(
                 {
