@@ -1,0 +1,264 @@
+"""Demo events: the events index and a few events dated from the day the demo is first loaded.
+
+Run by `manage.py load_demo` after home's demo content, whose page helpers it uses. Events are
+created once; a later run finds them and leaves their dates alone.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from home.demo import ensure_pages, find_page, languages
+
+
+def _at(day, hour, minute=0):
+    """An aware datetime `day` at hour:minute, Montréal time (the site's time zone)."""
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+def _weekday(day, *, days_needed=1):
+    """`day`, or the next day on which an event of `days_needed` days ends by Friday."""
+    while day.weekday() > 5 - days_needed:
+        day += timedelta(days=1)
+    return day
+
+
+def _paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def _heading(text):
+    return {"type": "heading", "value": {"text": text}}
+
+
+def _register(title, text, button_label):
+    return {
+        "type": "call_to_action",
+        "value": {"title": title, "text": text, "button_label": button_label, "page": "contact"},
+    }
+
+
+def page_specs(today):
+    """The events pages, in the format of home.demo's page specs."""
+    webinar = _weekday(today + timedelta(days=10))
+    gathering = _weekday(today + timedelta(days=30))
+    colloquium = _weekday(today + timedelta(days=90), days_needed=2)
+    past = _weekday(today - timedelta(days=40))
+    return [
+        {
+            "key": "events",
+            "type": "events.EventIndexPage",
+            "parent": "home",
+            "after": "news",
+            "in_menu": True,
+            "fr": {
+                "title": "Événements",
+                "slug": "evenements",
+                "search_description": "Webinaires, rassemblements des membres et colloque national : les activités de l'AMASQ.",
+                "intro": "Webinaires, rassemblements régionaux et colloque national : les activités de l'AMASQ pour les écoles membres et leurs partenaires.",
+            },
+            "en": {
+                "title": "Events",
+                "slug": "events",
+                "search_description": "Webinars, member gatherings and the national colloquium: AMASQ's activities.",
+                "intro": "Webinars, regional gatherings and the national colloquium: AMASQ's activities for member schools and their partners.",
+            },
+        },
+        {
+            "key": "event-mentoring-webinar",
+            "type": "events.EventPage",
+            "parent": "events",
+            "fields": {"start": _at(webinar, 13, 30), "end": _at(webinar, 15), "image": "pair"},
+            "fr": {
+                "title": "Webinaire : le mentorat entre pairs dans les MAS",
+                "slug": "webinaire-mentorat-entre-pairs",
+                "search_description": "Webinaire de l'AMASQ sur son programme de mentorat entre pairs pour le personnel des écoles membres.",
+                "venue": "En ligne",
+                "summary": "Une heure et demie pour découvrir le programme de mentorat de l'AMASQ : à qui il s'adresse, comment trouver une ou un mentor et comment se déroule un jumelage.",
+                "body": [
+                    _paragraph(
+                        "<p>Gestionnaires, enseignantes et enseignants, intervenantes et intervenants : ce webinaire présente le programme de mentorat entre pairs prévu au plan d'action 2022-2025.</p>"
+                    ),
+                    _heading("Au programme"),
+                    _paragraph(
+                        "<ul><li>Pourquoi un programme de mentorat dans le réseau des MAS</li><li>Offrir ou demander du mentorat depuis le portail des membres</li><li>Les étapes d'un jumelage, de la première rencontre au bilan</li><li>Période de questions</li></ul>"
+                    ),
+                    _register(
+                        "Participer au webinaire",
+                        "Le lien de connexion est envoyé aux personnes inscrites la veille du webinaire.",
+                        "Nous écrire pour s'inscrire",
+                    ),
+                ],
+            },
+            "en": {
+                "title": "Webinar: peer mentoring in the MAS",
+                "slug": "peer-mentoring-webinar",
+                "search_description": "AMASQ webinar on its peer mentoring programme for member school staff.",
+                "venue": "Online",
+                "summary": "Ninety minutes to discover AMASQ's mentoring programme: who it is for, how to find a mentor and how a pairing unfolds.",
+                "body": [
+                    _paragraph(
+                        "<p>Managers, teachers and support workers: this webinar presents the peer mentoring programme set out in the 2022–2025 action plan.</p>"
+                    ),
+                    _heading("Programme"),
+                    _paragraph(
+                        "<ul><li>Why a mentoring programme in the MAS network</li><li>Offering or asking for mentoring from the members' portal</li><li>The steps of a pairing, from the first meeting to the review</li><li>Questions</li></ul>"
+                    ),
+                    _register(
+                        "Join the webinar",
+                        "The connection link is sent to registered participants the day before the webinar.",
+                        "Write to us to register",
+                    ),
+                ],
+            },
+        },
+        {
+            "key": "event-regional-gathering",
+            "type": "events.EventPage",
+            "parent": "events",
+            "fields": {"start": _at(gathering, 9, 30), "end": _at(gathering, 15, 30), "image": "gathering"},
+            "fr": {
+                "title": "Rassemblement régional des membres à Montréal",
+                "slug": "rassemblement-regional-montreal",
+                "search_description": "Journée d'échanges de l'AMASQ pour le personnel des écoles membres de la région de Montréal.",
+                "venue": "Montréal",
+                "address": "Adresse transmise aux personnes inscrites",
+                "summary": "Une journée d'échanges pour les gestionnaires, les enseignants et les intervenants des écoles membres de la région de Montréal : bons coups, défis et pratiques de raccrochage.",
+                "body": [
+                    _paragraph(
+                        "<p>Les rassemblements des membres permettent au personnel des MAS de se rencontrer, de comparer leurs façons de faire et de repartir avec des idées concrètes. Celui-ci réunit les écoles membres de la région de Montréal.</p>"
+                    ),
+                    _heading("Au programme"),
+                    _paragraph(
+                        "<ul><li>Tour de table : les bons coups et les défis de l'année</li><li>Atelier : relancer les élèves qui ont quitté l'école, à partir des pratiques présentées autour de la mesure 15168</li><li>Dîner partagé et réseautage</li><li>Atelier : travailler avec les partenaires du milieu</li></ul>"
+                    ),
+                    _register(
+                        "S'inscrire",
+                        "L'activité est réservée au personnel des écoles membres. Le dîner est offert.",
+                        "Nous écrire pour s'inscrire",
+                    ),
+                ],
+            },
+            "en": {
+                "title": "Regional member gathering in Montréal",
+                "slug": "regional-gathering-montreal",
+                "search_description": "An AMASQ day of exchanges for staff of member schools in the Montréal region.",
+                "venue": "Montréal",
+                "address": "Address sent to registered participants",
+                "summary": "A day of exchanges for managers, teachers and support workers from member schools in the Montréal region: successes, challenges and re-engagement practices.",
+                "body": [
+                    _paragraph(
+                        "<p>Member gatherings let MAS staff meet, compare their ways of working and leave with practical ideas. This one brings together member schools from the Montréal region.</p>"
+                    ),
+                    _heading("Programme"),
+                    _paragraph(
+                        "<ul><li>Round table: the year's successes and challenges</li><li>Workshop: reaching out to students who left school, drawing on the practices presented around measure 15168</li><li>Shared lunch and networking</li><li>Workshop: working with local partners</li></ul>"
+                    ),
+                    _register(
+                        "Register",
+                        "This activity is for member school staff. Lunch is provided.",
+                        "Write to us to register",
+                    ),
+                ],
+            },
+        },
+        {
+            "key": "event-national-colloquium",
+            "type": "events.EventPage",
+            "parent": "events",
+            "fields": {
+                "start": _at(colloquium, 8, 30),
+                "end": _at(colloquium + timedelta(days=1), 16, 30),
+                "image": "horizon",
+            },
+            "fr": {
+                "title": "Colloque national des milieux adaptés de scolarisation",
+                "slug": "colloque-national",
+                "search_description": "Deux jours de conférences et d'ateliers pour le réseau des milieux adaptés de scolarisation du Québec.",
+                "venue": "Québec",
+                "summary": "Deux jours pour réunir le réseau des MAS : conférences, ateliers de pratique et rencontres entre les écoles membres et leurs partenaires.",
+                "body": [
+                    _paragraph(
+                        "<p>Le colloque national est le grand rendez-vous annuel du réseau. Il s'adresse au personnel des écoles membres, à leurs partenaires du réseau de l'éducation et du milieu communautaire, et à toute personne qui s'intéresse au raccrochage scolaire des adultes.</p>"
+                    ),
+                    _heading("Thèmes"),
+                    _paragraph(
+                        "<ul><li>La reconnaissance des MAS par le gouvernement</li><li>Les résultats de la recherche longitudinale sur l'impact social et économique des MAS</li><li>Les partenariats de raccrochage avec les centres de services scolaires</li><li>Le mentorat entre pairs</li></ul>"
+                    ),
+                    _register(
+                        "Être informé de l'ouverture des inscriptions",
+                        "Le programme détaillé sera publié à l'ouverture des inscriptions.",
+                        "Nous écrire",
+                    ),
+                ],
+            },
+            "en": {
+                "title": "National colloquium of adapted schooling settings",
+                "slug": "national-colloquium",
+                "search_description": "Two days of talks and workshops for Quebec's network of adapted schooling settings.",
+                "venue": "Québec City",
+                "summary": "Two days that bring the MAS network together: talks, practice workshops and meetings between member schools and their partners.",
+                "body": [
+                    _paragraph(
+                        "<p>The national colloquium is the network's main yearly event. It is open to member school staff, their partners in education and in the community, and anyone interested in helping adults return to school.</p>"
+                    ),
+                    _heading("Themes"),
+                    _paragraph(
+                        "<ul><li>Government recognition of the MAS</li><li>Results of the longitudinal study of the social and economic impact of the MAS</li><li>Re-engagement partnerships with school service centres</li><li>Peer mentoring</li></ul>"
+                    ),
+                    _register(
+                        "Hear when registration opens",
+                        "The detailed programme will be published when registration opens.",
+                        "Write to us",
+                    ),
+                ],
+            },
+        },
+        {
+            "key": "event-measure-15168-webinar",
+            "type": "events.EventPage",
+            "parent": "events",
+            "fields": {"start": _at(past, 10), "end": _at(past, 11, 30), "image": "paths"},
+            "fr": {
+                "title": "Webinaire : trois modèles de partenariat pour le raccrochage scolaire",
+                "slug": "webinaire-partenariats-raccrochage",
+                "search_description": "Retour sur le webinaire de l'AMASQ consacré aux modèles de déploiement de la mesure 15168.",
+                "venue": "En ligne",
+                "summary": "Retour sur trois façons de déployer la mesure 15168 dans les centres de services scolaires, et sur ce que les MAS peuvent en tirer.",
+                "body": [
+                    _paragraph(
+                        "<p>Ce webinaire a présenté les modèles de déploiement de la mesure 15168 de trois centres de services scolaires : relance des élèves qui ont quitté l'école, réseaux de partenaires et projets pour garder les élèves en formation.</p>"
+                    ),
+                    _paragraph(
+                        '<p>Pour l\'essentiel, lisez notre nouvelle <a linktype="page" id="page:news-measure-15168">Raccrochage scolaire : trois façons de déployer la mesure 15168</a>.</p>'
+                    ),
+                ],
+            },
+            "en": {
+                "title": "Webinar: three partnership models for school re-engagement",
+                "slug": "re-engagement-partnerships-webinar",
+                "search_description": "A look back at AMASQ's webinar on the deployment models of measure 15168.",
+                "venue": "Online",
+                "summary": "A look back at three ways school service centres deploy measure 15168, and what the MAS can take from them.",
+                "body": [
+                    _paragraph(
+                        "<p>This webinar presented how three school service centres deploy measure 15168: reaching out to students who left school, partner networks and projects that keep students in training.</p>"
+                    ),
+                    _paragraph(
+                        '<p>For the key points, read our news item <a linktype="page" id="page:news-measure-15168">Re-engaging students: three ways to deploy measure 15168</a>.</p>'
+                    ),
+                ],
+            },
+        },
+    ]
+
+
+def load(stdout):
+    if find_page("home", languages()[0]) is None:
+        stdout.write("events: no demo home page to hang the events under; left out.")
+        return
+    specs = page_specs(timezone.localdate())
+    created = ensure_pages(specs)
+    stdout.write(
+        f"events: {len(created)} pages created, {len(specs) * len(languages()) - len(created)} already there."
+    )
