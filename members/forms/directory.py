@@ -53,7 +53,11 @@ class DirectorySearchForm(forms.Form):
                     params={"value": near},
                     code="unknown_postal_code",
                 )
-            return geo.Place(place.latitude, place.longitude, geo.compact_postal_code(near))
+            try:
+                label = geo.normalize_postal_code(near)
+            except ValueError:
+                label = geo.forward_sortation_area(near)
+            return geo.Place(place.latitude, place.longitude, label)
         if any(char.isdigit() for char in near):
             raise forms.ValidationError(
                 _("“%(value)s” is not a valid postal code. A postal code looks like H8N 1X1."),
