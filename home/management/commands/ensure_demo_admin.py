@@ -54,8 +54,9 @@ class Command(BaseCommand):
             )
             return
         # Email login (allauth) requires a verified address; this one can receive no mail.
+        email = user.email or EMAIL
         EmailAddress.objects.get_or_create(
-            user=user, email__iexact=user.email or EMAIL, defaults={"email": EMAIL, "verified": True, "primary": True}
+            user=user, email__iexact=email, defaults={"email": email, "verified": True, "primary": True}
         )
         login_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
         self.stdout.write(self.style.SUCCESS(heading))

@@ -8,8 +8,9 @@ from django.utils.module_loading import autodiscover_modules
 from wagtail.models import Page
 from wagtail.search import index
 
-# The apps' dependency direction (see DESIGN.md), lowest first: an app's demo content may rest on
-# the content of the apps before it (events hang under the home page, for instance), never after.
+# The apps' dependency direction, lowest first (members builds on home; events, resources and
+# newsletter on both): an app's demo content may rest on the content of the apps before it
+# (events hang under the home page, for instance), never on the apps after it.
 ORDER = ["home", "members", "events", "resources", "newsletter"]
 
 
