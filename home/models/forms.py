@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
@@ -20,7 +20,7 @@ class ContactFormField(AbstractFormField):
     page = ParentalKey("home.ContactPage", related_name="form_fields", on_delete=models.CASCADE)
 
 
-class HoneypotForm(forms.Form):
+class HoneypotForm(BaseForm):
     """Adds a field people never see (hidden by the template) and bots tend to fill."""
 
     def __init__(self, *args, **kwargs):
