@@ -353,6 +353,14 @@ def _school_values(entry, language, number):
     }
 
 
+def _place_after_members_page(directory):
+    """In the menu, the directory reads best right after the page that presents the members."""
+    directory.refresh_from_db()
+    siblings = list(directory.get_siblings(inclusive=False).filter(slug__in=["nos-membres", "our-members"]))
+    if siblings:
+        directory.move(siblings[0], pos="right")
+
+
 def load(stdout):
     """Create the directory under each language's home page and the member schools in it."""
     french = Locale.objects.get(language_code="fr")
@@ -386,8 +394,13 @@ def load(stdout):
         translation.save()
         _publish(translation)
 
+    _place_after_members_page(directory_fr)
+    _place_after_members_page(directory_en)
+
     # The home pages' "find a MAS near you" form now has somewhere to go.
     for home, directory in ((home_fr, directory_fr), (home_en, directory_en)):
+        # Reload: the directory was added below it since, and a stale copy would reset numchild.
+        home.refresh_from_db()
         home.find_mas_page = directory
         home.save()
         _publish(home)
