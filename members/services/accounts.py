@@ -1,0 +1,311 @@
+"""Member accounts: who may do what, invitations, access requests, deactivation.
+
+Every function that writes runs in one transaction and raises ValidationError (a message for the
+person) or PermissionDenied; emails leave only once the transaction is committed.
+"""
+
+import uuid
+from importlib import import_module
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from members.models import (
+    AMASQ_STAFF_GROUP,
+    AccessRequest,
+    Invitation,
+    MASPage,
+    MemberProfile,
+    MemberRole,
+    Membership,
+)
+from members.models.accounts import INVITATION_VALIDITY, hash_token, new_token
+from members.services import audit, mail
+
+User = get_user_model()
+
+
+# Who may do what ----------------------------------------------------------------------------
+
+
+def is_amasq_staff(user):
+    """AMASQ staff: superusers and the "AMASQ staff" group. Cached on the user for the request."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if not hasattr(user, "_is_amasq_staff"):
+        user._is_amasq_staff = user.is_superuser or user.groups.filter(name=AMASQ_STAFF_GROUP).exists()
+    return user._is_amasq_staff
+
+
+def membership_of(user):
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.membership
+    except Membership.DoesNotExist:
+        return None
+
+
+def can_manage_school(user, school):
+    """AMASQ staff manage every school; a coordinator manages their own."""
+    if is_amasq_staff(user):
+        return True
+    membership = membership_of(user)
+    return bool(
+        user.is_active and membership and membership.is_coordinator and school and membership.school_id == school.pk
+    )
+
+
+def member_schools():
+    """The schools people can belong to: live MAS pages in the default language."""
+    return MASPage.objects.live().filter(locale=Locale.get_default()).order_by("title", "pk")
+
+
+def email_has_account(email):
+    return (
+        User.objects.filter(email__iexact=email).exists() or EmailAddress.objects.filter(email__iexact=email).exists()
+    )
+
+
+# Invitations ----------------------------------------------------------------------------------
+
+
+class InvitationUnusable(Exception):
+    """The link of an unknown, expired, used or cancelled invitation. `reason` is an
+    Invitation.Status value, or "unknown"."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@transaction.atomic
+def create_invitation(*, email, school, role, invited_by, language, access_request=None):
+    """Invite `email` to join `school` with `role`, replacing any earlier pending invitation to
+    the same address. The email (in `language`) leaves when the transaction commits.
+
+    Raises PermissionDenied if `invited_by` may not manage `school`, and ValidationError if the
+    address already has an account or the school is not a member school.
+    """
+    if invited_by is not None and not can_manage_school(invited_by, school):
+        raise PermissionDenied
+    email = email.strip()
+    if email_has_account(email):
+        raise ValidationError(_("%(email)s already has an account."), params={"email": email}, code="exists")
+    if not member_schools().filter(pk=school.pk).exists():
+        raise ValidationError(_("Choose a member school from the list."), code="school")
+    if role not in MemberRole.values:
+        raise ValidationError(_("Choose a role from the list."), code="role")
+    now = timezone.now()
+    Invitation.objects.pending().filter(email__iexact=email).update(revoked_at=now)
+    token = new_token()
+    invitation = Invitation.objects.create(
+        email=email,
+        school=school,
+        role=role,
+        language=language,
+        token_hash=hash_token(token),
+        invited_by=invited_by,
+        access_request=access_request,
+        created_at=now,
+        expires_at=now + INVITATION_VALIDITY,
+    )
+    log(invitation, audit.INVITATION_SENT, user=invited_by)
+    transaction.on_commit(lambda: mail.send_invitation_email.enqueue(invitation.pk, token))
+    return invitation
+
+
+def invitation_for_token(token):
+    """The pending invitation this link carries; raises InvitationUnusable otherwise."""
+    invitation = Invitation.objects.for_token(token).select_related("school").first()
+    if invitation is None:
+        raise InvitationUnusable("unknown")
+    if not invitation.is_pending:
+        raise InvitationUnusable(invitation.status)
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(token, *, first_name, last_name, password):
+    """Create the account an invitation is for, with its address verified (the person proved
+    it by following the link), its membership and an empty profile. Returns the new user.
+
+    Raises InvitationUnusable when the link no longer works, ValidationError if the address
+    got an account in the meantime.
+    """
+    invitation = Invitation.objects.select_for_update().for_token(token).first()
+    if invitation is None:
+        raise InvitationUnusable("unknown")
+    if not invitation.is_pending:
+        raise InvitationUnusable(invitation.status)
+    if email_has_account(invitation.email):
+        raise ValidationError(
+            _("This address already has an account: sign in, or reset your password."), code="exists"
+        )
+    user = User(
+        # The username is never shown nor used to sign in (the email is); it must only be unique.
+        username=f"member-{uuid.uuid4().hex[:12]}",
+        email=invitation.email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+    )
+    user.set_password(password)
+    user.save()
+    EmailAddress.objects.create(user=user, email=invitation.email, verified=True, primary=True)
+    Membership.objects.create(user=user, school=invitation.school, role=invitation.role)
+    profile = MemberProfile.objects.create(user=user)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    log(invitation, audit.INVITATION_ACCEPTED, user=user)
+    log(profile, audit.ACCOUNT_CREATED, user=user)
+    return user
+
+
+@transaction.atomic
+def revoke_invitation(invitation, *, by):
+    if not can_manage_school(by, invitation.school):
+        raise PermissionDenied
+    if not invitation.is_pending:
+        raise ValidationError(_("This invitation can no longer be cancelled."), code="not_pending")
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    log(invitation, audit.INVITATION_REVOKED, user=by)
+
+
+# Access requests ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def submit_access_request(*, first_name, last_name, email, school, role, job_title, message, language):
+    """Record a request for an account and tell AMASQ staff. A second request from an address
+    that already waits for a decision is not duplicated (the person sees the same answer)."""
+    email = email.strip()
+    existing = AccessRequest.objects.filter(email__iexact=email, status=AccessRequest.Status.PENDING).first()
+    if existing:
+        return existing
+    access_request = AccessRequest.objects.create(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email,
+        school=school,
+        role=role,
+        job_title=job_title.strip(),
+        message=message.strip(),
+        language=language,
+    )
+    transaction.on_commit(lambda: mail.notify_staff_of_access_request.enqueue(access_request.pk))
+    return access_request
+
+
+def _lock_pending_request(access_request):
+    locked = AccessRequest.objects.select_for_update().get(pk=access_request.pk)
+    if not locked.is_pending:
+        raise ValidationError(_("This request has already been decided."), code="decided")
+    return locked
+
+
+@transaction.atomic
+def approve_access_request(access_request, *, decided_by):
+    """Approve a request: the person gets an invitation link to set their password.
+
+    Raises ValidationError if it was already decided, has no school any more, or the address
+    already has an account.
+    """
+    access_request = _lock_pending_request(access_request)
+    if access_request.school is None:
+        raise ValidationError(_("The school of this request no longer exists; refuse it instead."), code="school")
+    invitation = create_invitation(
+        email=access_request.email,
+        school=access_request.school,
+        role=access_request.role,
+        invited_by=decided_by,
+        language=access_request.language,
+        access_request=access_request,
+    )
+    access_request.status = AccessRequest.Status.APPROVED
+    access_request.decided_at = timezone.now()
+    access_request.decided_by = decided_by
+    access_request.save(update_fields=["status", "decided_at", "decided_by"])
+    log(access_request, audit.ACCESS_REQUEST_APPROVED, user=decided_by)
+    return invitation
+
+
+@transaction.atomic
+def refuse_access_request(access_request, *, decided_by, reason=""):
+    """Refuse a request and tell the person, with the reason if one is given."""
+    access_request = _lock_pending_request(access_request)
+    access_request.status = AccessRequest.Status.REFUSED
+    access_request.decided_at = timezone.now()
+    access_request.decided_by = decided_by
+    access_request.refusal_reason = reason.strip()
+    access_request.save(update_fields=["status", "decided_at", "decided_by", "refusal_reason"])
+    log(access_request, audit.ACCESS_REQUEST_REFUSED, user=decided_by)
+    transaction.on_commit(lambda: mail.send_access_request_refusal.enqueue(access_request.pk))
+    return access_request
+
+
+# Memberships ----------------------------------------------------------------------------------
+
+
+def school_members(school):
+    """The people of a school, active first, for the team page."""
+    return (
+        Membership.objects.of_school(school)
+        .select_related("user", "deactivated_by")
+        .order_by("-user__is_active", "user__last_name", "user__first_name", "pk")
+    )
+
+
+@transaction.atomic
+def deactivate_member(user, *, by):
+    """End a person's access at once (their sessions stop working on their next request: Django
+    does not authenticate inactive users) while keeping their history.
+
+    Raises PermissionDenied unless `by` manages the person's school; ValidationError for
+    oneself, AMASQ staff, or an account that is already inactive.
+    """
+    membership = Membership.objects.select_for_update().select_related("user", "school").get(user=user)
+    if not can_manage_school(by, membership.school):
+        raise PermissionDenied
+    if user.pk == by.pk:
+        raise ValidationError(_("You cannot deactivate your own account."), code="self")
+    if user.is_superuser or user.groups.filter(name=AMASQ_STAFF_GROUP).exists():
+        raise ValidationError(_("AMASQ staff accounts are managed in the administration."), code="staff")
+    if not user.is_active:
+        raise ValidationError(_("This account is already deactivated."), code="inactive")
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    membership.deactivated_at = timezone.now()
+    membership.deactivated_by = by
+    membership.save(update_fields=["deactivated_at", "deactivated_by"])
+    profile, _created = MemberProfile.objects.get_or_create(user=user)
+    log(profile, audit.MEMBER_DEACTIVATED, user=by)
+    end_sessions(user)
+
+
+def end_sessions(user):
+    """End every session of `user` where the session engine can list them (database sessions);
+    others end at the user's next request, since Django does not authenticate inactive users."""
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    if not hasattr(store_class, "get_model_class"):
+        return
+    user_id = str(user.pk)
+    for session in store_class.get_model_class().objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == user_id:
+            session.delete()
+
+
+def pending_invitations(school):
+    return Invitation.objects.pending().filter(school=school).select_related("invited_by").order_by("-created_at")
+
+
+def pending_access_requests_count():
+    return AccessRequest.objects.filter(status=AccessRequest.Status.PENDING).count()

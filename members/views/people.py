@@ -1,0 +1,101 @@
+"""A person's own profile, and the members-only directory of people."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.generic import FormView, TemplateView
+
+from members.forms.accounts import PeopleSearchForm, ProfileForm
+from members.models import SHAREABLE_FIELDS
+from members.services.profiles import (
+    directory_choices,
+    paginate_people,
+    profile_for,
+    record_staff_view,
+    search_people,
+    update_profile,
+    visible_profile,
+)
+from members.views.portal import MembersOnlyMixin, PortalMixin
+
+
+class ProfileEditView(PortalMixin, FormView):
+    form_class = ProfileForm
+    template_name = "members/portal/profile_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.profile = profile_for(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "profile": self.profile}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(profile=self.profile, **kwargs)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        update_profile(self.profile, form.cleaned_data, actor=self.request.user)
+        messages.success(self.request, _("Your profile has been saved."))
+        return redirect("members:profile")
+
+
+class PeopleDirectoryView(MembersOnlyMixin, TemplateView):
+    """Find peers by name, expertise, region and school (GET form, no JavaScript needed)."""
+
+    template_name = "members/portal/people.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        expertise, schools = directory_choices()
+        form = PeopleSearchForm(self.request.GET or None, expertise=expertise, schools=schools)
+        profiles = search_people(form, self.request.user)
+        results = paginate_people(profiles, self.request.GET.get("page", 1), self.request.user)
+        context.update(form=form, results=results, result_count=results.paginator.count)
+        return context
+
+
+class PersonView(MembersOnlyMixin, TemplateView):
+    """One person's profile as the viewer may see it; unlisted people are not found (404)."""
+
+    template_name = "members/portal/person.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        profile, visible = visible_profile(self.kwargs["pk"], self.request.user)
+        if profile is None:
+            raise Http404
+        record_staff_view(profile, self.request.user)
+        hidden = set(SHAREABLE_FIELDS) - profile.shared_fields() if profile.listed else set(SHAREABLE_FIELDS)
+        context.update(
+            profile=profile,
+            person=profile.user,
+            visible=visible,
+            # What the person keeps from other members, flagged for the people who see it anyway.
+            hidden_from_members=hidden,
+            is_own=profile.user_id == self.request.user.pk,
+        )
+        return context
+
+
+@login_required
+@require_GET
+def person_photo(request, pk):
+    """A profile photo, only to those its owner lets see it; never cached by shared caches."""
+    profile, visible = visible_profile(pk, request.user)
+    if profile is None or "photo" not in visible or not profile.photo:
+        raise Http404
+    try:
+        photo = profile.photo.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(photo, content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=300"
+    response["Content-Disposition"] = "inline"
+    return response

@@ -1,0 +1,77 @@
+"""Privacy self-service (Quebec's Law 25): see one's consents, download one's data, delete one's
+account."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from django_ratelimit.core import is_ratelimited
+
+from members.forms.accounts import DeleteAccountForm
+from members.models import ConsentRecord
+from members.services.privacy import delete_account, export_personal_data
+from members.views.portal import PortalMixin
+
+DELETE_ATTEMPTS_RATE = "5/15m"
+
+
+class PrivacyView(PortalMixin, TemplateView):
+    template_name = "members/portal/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            consents=ConsentRecord.objects.filter(user=self.request.user).order_by("-created_at", "-pk"), **kwargs
+        )
+
+
+class ExportView(PortalMixin, View):
+    """All the person's data as a JSON file. POST only, so that no prefetch or crawler creates
+    one (each download is logged)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        data = export_personal_data(request.user)
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        filename = f"amasq-my-data-{timezone.localdate():%Y-%m-%d}.json"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class DeleteAccountView(PortalMixin, FormView):
+    """Delete one's own account after typing one's password."""
+
+    form_class = DeleteAccountForm
+    template_name = "members/portal/delete_account.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def post(self, request, *args, **kwargs):
+        if is_ratelimited(
+            request, group="delete-account", key="user", rate=DELETE_ATTEMPTS_RATE, method="POST", increment=True
+        ):
+            messages.error(request, _("Too many attempts. Please wait a few minutes and try again."))
+            return self.render_to_response(self.get_context_data(form=self.get_form()), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        delete_account(self.request.user)
+        logout(self.request)
+        messages.success(self.request, _("Your account and your personal data have been deleted."))
+        return redirect(f"/{get_language()}/")
