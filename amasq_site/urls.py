@@ -24,6 +24,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
     path(_("accounts/"), include("allauth.urls")),
+    path(_("portal/"), include("members.urls")),
     path("", include(wagtail_urls)),
 )
 

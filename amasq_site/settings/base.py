@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "home.middleware.PublicContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "members.middleware.AdminMFARequiredMiddleware",
 ]
 
 ROOT_URLCONF = "amasq_site.urls"
@@ -145,6 +146,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+# Members' own uploads (profile photos): outside MEDIA_ROOT, served only through access-checked views.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private-media"))
 
 # Email: EMAIL_URL such as smtp://user:pass@host:587?tls=1 selects SMTP; without it, mail is
 # written to files under var/mail/ (see README).
@@ -210,9 +213,15 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_ADAPTER = "home.adapters.ClosedSignupAccountAdapter"
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+ACCOUNT_PREVENT_ENUMERATION = True
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "members:home"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "AMASQ"
+# The Wagtail admin signs in through allauth, so that two-factor authentication applies to it;
+# members/middleware.py requires it of everyone who can reach the admin.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Contact form and other public forms: how many posts one address may make.
 PUBLIC_FORM_RATE = os.environ.get("DJANGO_PUBLIC_FORM_RATE", "5/h")
