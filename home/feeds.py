@@ -16,6 +16,8 @@ class NewsRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
+        # Django reads the feed's language as an attribute, not a method.
+        self.language = self.index_page.locale.language_code
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
@@ -26,9 +28,6 @@ class NewsRssFeed(Feed):
 
     def description(self):
         return self.index_page.intro
-
-    def language(self):
-        return self.index_page.locale.language_code
 
     def items(self):
         return self.index_page.news_items()[:FEED_LENGTH]

@@ -24,7 +24,13 @@ def main_menu(context):
     root = _localized_root(request)
     items = root.get_children().live().public().in_menu() if root else Page.objects.none()
     current = context.get("page")
-    return {"root": root, "menu_items": list(items), "current_path": getattr(current, "url_path", "")}
+    # The request lets {% pageurl %} reuse the site root paths already cached on it.
+    return {
+        "root": root,
+        "menu_items": list(items),
+        "current_path": getattr(current, "url_path", ""),
+        "request": request,
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -76,13 +82,17 @@ def language_links(context):
             )
     else:
         for code, name in settings.LANGUAGES:
+            url = translate_url(request.get_full_path(), code)
+            # translate_url hands back the same path when it cannot resolve it (a 404): then the
+            # other language's home page is the best landing place.
+            is_translation = url.startswith(f"/{code}/")
             links.append(
                 {
                     "code": code,
                     "name": name,
-                    "url": translate_url(request.get_full_path(), code),
+                    "url": url if is_translation else f"/{code}/",
                     "is_current": code == current,
-                    "is_translation": True,
+                    "is_translation": is_translation,
                 }
             )
     return links
@@ -91,10 +101,11 @@ def language_links(context):
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
+    request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
-        return {"ancestors": []}
+        return {"ancestors": [], "request": request}
     ancestors = page.get_ancestors().filter(depth__gt=1).live().specific(defer=True)
-    return {"ancestors": list(ancestors), "page": page}
+    return {"ancestors": list(ancestors), "page": page, "request": request}
 
 
 @register.simple_tag
