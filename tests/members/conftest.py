@@ -2,6 +2,8 @@ import pytest
 
 from tests.factories.members import MASDirectoryPageFactory, MASPageFactory
 
+SUMMARY = "Une école pour adultes qui reviennent aux études."
+
 
 @pytest.fixture
 def directory(home_page, translate):
@@ -21,10 +23,20 @@ def schools(directory):
     """Three schools the seeds place: Lévis, LaSalle (Montréal) and Saint-Hyacinthe."""
     return {
         "levis": MASPageFactory(
-            parent=directory, title="École du milieu de Lévis", city="Lévis", region="12", postal_code="G6V 6N2"
+            parent=directory,
+            title="École du milieu de Lévis",
+            city="Lévis",
+            region="12",
+            postal_code="G6V 6N2",
+            short_description=SUMMARY,
         ),
         "lasalle": MASPageFactory(
-            parent=directory, title="École du milieu LaSalle", city="Montréal", region="06", postal_code="H8N 1X1"
+            parent=directory,
+            title="École du milieu LaSalle",
+            city="Montréal",
+            region="06",
+            postal_code="H8N 1X1",
+            short_description=SUMMARY,
         ),
         "la_marge": MASPageFactory(
             parent=directory,
@@ -32,6 +44,13 @@ def schools(directory):
             city="Saint-Hyacinthe",
             region="16",
             postal_code="J2S 5J3",
+            short_description=SUMMARY,
             membership_kind="allied",
         ),
     }
+
+
+@pytest.fixture
+def english_schools(schools, english_directory, translate):
+    """The English translations of the three schools."""
+    return {key: translate(school) for key, school in schools.items()}

@@ -43,7 +43,9 @@ def test_directory_near_lists_the_closest_school_first(client, directory, school
     assert listed_names(response)[0] == escape(first)
 
 
-def test_directory_near_shows_the_distance_in_french_and_english(client, directory, english_directory, schools):
+def test_directory_near_shows_the_distance_in_french_and_english(
+    client, directory, english_directory, english_schools
+):
     french = client.get(directory.url, {"near": "G6V 6N2"}).content.decode()
     english = client.get(english_directory.url, {"near": "G6V 6N2"}).content.decode()
     assert re.search(r"à \d+ km", french)

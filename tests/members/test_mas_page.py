@@ -22,7 +22,7 @@ def test_mas_page_renders_in_french_and_english(client, schools, translate, engl
     english = translate(school, short_description="A school for adults in Lévis.")
     french_html = client.get(school.url).content.decode()
     english_html = client.get(english.url).content.decode()
-    assert '<html lang="fr"' in french_html and "Informations pratiques" in french_html
+    assert '<html lang="fr"' in french_html and "Renseignements pratiques" in french_html
     assert '<html lang="en"' in english_html and "Practical information" in english_html
 
 
