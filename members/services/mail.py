@@ -100,7 +100,7 @@ def notify_staff_of_access_request(access_request_id):
         context={
             "access_request": access_request,
             "school_name": access_request.school.title if access_request.school else "",
-            "admin_url": absolute_url(reverse("access_requests:inspect", args=[access_request.pk])),
+            "admin_url": absolute_url(reverse("access_requests:edit", args=[access_request.pk])),
         },
         reply_to=[access_request.email],
     )

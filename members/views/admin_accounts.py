@@ -103,7 +103,7 @@ class AccessRequestDecisionView(generic.EditView):
                 raise ValidationError(_("Choose to approve or to refuse the request."))
         except ValidationError as error:
             form.add_error(None, error)
-            messages.error(self.request, " ".join(error.messages))
+            self.produced_error_message = " ".join(error.messages)
             return self.form_invalid(form)
         return redirect(self.index_url_name)
 

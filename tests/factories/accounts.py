@@ -62,10 +62,10 @@ class AccessRequestFactory(DjangoModelFactory):
         model = AccessRequest
 
 
-def make_member(school, role=MemberRole.STAFF, **profile_fields):
-    """A member of `school` with `role` and a profile (fields as given)."""
-    membership = MembershipFactory(school=school, role=role)
-    MemberProfileFactory(user=membership.user, **profile_fields)
+def make_member(school, role=MemberRole.STAFF, profile=None, **user_fields):
+    """A member of `school` with `role`, the user fields given and a profile (`profile`: its fields)."""
+    membership = MembershipFactory(school=school, role=role, user=UserFactory(**user_fields))
+    MemberProfileFactory(user=membership.user, **(profile or {}))
     return membership.user
 
 
@@ -81,6 +81,4 @@ def make_staff(**fields):
 
 def add_totp(user):
     """A TOTP authenticator, as if the person had set up their app."""
-    return Authenticator.objects.create(
-        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-    )
+    return Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})

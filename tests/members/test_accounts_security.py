@@ -1,0 +1,131 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from django.utils import translation
+
+from members.models import MemberRole
+from members.services.accounts import deactivate_member
+from tests.factories.accounts import PASSWORD, UserFactory, add_totp, make_member, make_staff
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, email, password=PASSWORD):
+    return client.post(reverse("account_login"), {"login": email, "password": password})
+
+
+def test_staff_without_an_authenticator_app_are_sent_to_set_one_up(client, home_page):
+    client.force_login(make_staff())
+
+    response = client.get("/admin/pages/", headers={"accept-language": "en"})
+
+    with translation.override("en"):
+        assert response["Location"] == reverse("mfa_activate_totp")
+    follow = client.get(response["Location"], follow=True)
+    assert "requires two-factor authentication" in follow.content.decode()
+
+
+def test_any_account_that_can_reach_the_admin_needs_an_authenticator_app(client, home_page):
+    editor = UserFactory()
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+
+    assert client.get("/admin/")["Location"] == reverse("mfa_activate_totp")
+
+
+def test_staff_with_an_authenticator_app_open_the_admin(client, home_page):
+    staff = make_staff()
+    add_totp(staff)
+    client.force_login(staff)
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_members_are_not_asked_for_an_authenticator_app(client, schools):
+    client.force_login(make_member(schools["levis"]))
+
+    assert client.get(reverse("members:home")).status_code == 200
+    assert client.get("/admin/")["Location"] != reverse("mfa_activate_totp")
+
+
+def test_admin_sign_in_goes_through_allauth(client, home_page):
+    assert client.get("/admin/pages/")["Location"].startswith(reverse("account_login") + "?next=/admin/pages/")
+    assert client.get("/admin/login/?next=/admin/pages/")["Location"].startswith(reverse("account_login"))
+
+
+def test_sign_in_with_two_factor_asks_for_the_code(client, home_page):
+    staff = make_staff(email="equipe@example.org")
+    add_totp(staff)
+
+    response = login(client, "equipe@example.org")
+
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert client.get("/admin/").status_code == 302
+
+
+def test_password_reset_says_the_same_for_known_and_unknown_addresses(client, schools, mailoutbox):
+    make_member(schools["levis"], email="connue@example.org")
+
+    known = client.post(reverse("account_reset_password"), {"email": "connue@example.org"})
+    unknown = client.post(reverse("account_reset_password"), {"email": "inconnue@example.org"})
+
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+
+
+def test_repeated_failed_sign_ins_are_rate_limited(client, schools):
+    make_member(schools["levis"], email="cible@example.org")
+    for _ in range(5):
+        login(client, "cible@example.org", "mauvais")
+
+    response = login(client, "cible@example.org")
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_no_open_signup(client, home_page):
+    with translation.override("en"):
+        url = reverse("account_signup")
+    response = client.post(url, {"email": "x@example.org", "password1": "Abc-12345678", "password2": "Abc-12345678"})
+
+    assert "closed" in response.content.decode().lower()
+    assert not get_user_model().objects.filter(email="x@example.org").exists()
+
+
+def test_deactivated_member_is_signed_out_at_the_next_request(client, schools):
+    coordinator = make_member(schools["levis"], role=MemberRole.COORDINATOR)
+    member = make_member(schools["levis"])
+    client.force_login(member)
+    assert client.get(reverse("members:home")).status_code == 200
+
+    deactivate_member(member, by=coordinator)
+
+    assert client.get(reverse("members:home"))["Location"].startswith(reverse("account_login"))
+    login(client, member.email)
+    assert "_auth_user_id" not in client.session
+
+
+def test_coordinator_deactivates_a_colleague_from_the_portal(client, schools):
+    coordinator = make_member(schools["levis"], role=MemberRole.COORDINATOR)
+    member = make_member(schools["levis"])
+    client.force_login(coordinator)
+
+    client.post(reverse("members:deactivate_member", kwargs={"school_id": schools["levis"].pk, "user_id": member.pk}))
+
+    member.refresh_from_db()
+    assert not member.is_active
+    assert member.membership.deactivated_by == coordinator
+
+
+def test_a_coordinator_cannot_deactivate_themselves(client, schools):
+    coordinator = make_member(schools["levis"], role=MemberRole.COORDINATOR)
+    client.force_login(coordinator)
+
+    client.post(
+        reverse("members:deactivate_member", kwargs={"school_id": schools["levis"].pk, "user_id": coordinator.pk})
+    )
+
+    coordinator.refresh_from_db()
+    assert coordinator.is_active
