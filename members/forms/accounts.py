@@ -172,16 +172,16 @@ class ProfileForm(NameFieldsMixin):
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
     consent = forms.BooleanField(label=CONSENT_TEXT, required=False)
 
-    def __init__(self, *args, profile, **kwargs):
+    def __init__(self, *args, profile, initial=None, **kwargs):
         self.profile = profile
-        initial = {name: getattr(profile, name) for name in PROFILE_MODEL_FIELDS}
-        initial |= {
+        current = {name: getattr(profile, name) for name in PROFILE_MODEL_FIELDS}
+        current |= {
             "first_name": profile.user.first_name,
             "last_name": profile.user.last_name,
             "languages": profile.languages,
             "expertise": list(profile.expertise.all()),
         }
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(*args, initial=current | (initial or {}), **kwargs)
         self.fields.update(
             forms.fields_for_model(
                 MemberProfile, fields=PROFILE_MODEL_FIELDS, widgets={"bio": forms.Textarea(attrs={"rows": 5})}

@@ -1,0 +1,256 @@
+"""Every portal and account URL, for each kind of visitor: the expected answer, and no leak.
+
+The URL lists come from the URL resolver (the "members" namespace and allauth's URLs), so a new
+URL without a row in the tables below fails the test instead of going unchecked.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+
+from members.models import Invitation, MemberRole
+from members.models.accounts import hash_token
+from members.services.accounts import create_invitation
+from tests.factories.accounts import add_totp, make_member, make_staff
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "member_a", "coordinator_b", "amasq_staff"]
+
+# Expected answers. LOGIN: a redirect to the sign-in page that comes back here (next=).
+LOGIN = "login"
+OK, FORBIDDEN, NOT_FOUND, NOT_ALLOWED, GONE, CONFLICT = 200, 403, 404, 405, 410, 409
+TO_PORTAL = ("redirect", "members:home")
+REAUTHENTICATE = ("redirect", "account_reauthenticate")
+TO_PASSWORD_CHANGE = ("redirect", "account_change_password")
+ANYWHERE = ("redirect", None)
+
+# name: (url kwargs builder, {role: expected}); the builders read the `world` fixture.
+PORTAL_URLS = {
+    "home": (None, [LOGIN, OK, OK, OK]),
+    "accept_invitation": (lambda w: {"token": w["token_b"]}, [OK, CONFLICT, CONFLICT, CONFLICT]),
+    "request_access": (None, [OK, TO_PORTAL, TO_PORTAL, TO_PORTAL]),
+    "request_access_sent": (None, [OK, OK, OK, OK]),
+    "profile": (None, [LOGIN, OK, OK, OK]),
+    "people": (None, [LOGIN, OK, OK, OK]),
+    # An unlisted member of school A: only AMASQ staff find them, not even their colleagues.
+    "person": (lambda w: {"pk": w["private_a"].member_profile.pk}, [LOGIN, NOT_FOUND, NOT_FOUND, OK]),
+    # A listed member of school B who keeps their photo to themselves.
+    "person_photo": (lambda w: {"pk": w["listed_b"].member_profile.pk}, [LOGIN, NOT_FOUND, NOT_FOUND, OK]),
+    "school": (lambda w: {"school_id": w["school_b"].pk}, [LOGIN, NOT_FOUND, OK, OK]),
+    "invite": (lambda w: {"school_id": w["school_b"].pk}, [LOGIN, NOT_FOUND, OK, OK]),
+    "revoke_invitation": (
+        lambda w: {"school_id": w["school_b"].pk, "pk": w["invitation_b"].pk},
+        [LOGIN, NOT_FOUND, NOT_ALLOWED, NOT_ALLOWED],
+    ),
+    "deactivate_member": (
+        lambda w: {"school_id": w["school_b"].pk, "user_id": w["listed_b"].pk},
+        [LOGIN, NOT_FOUND, OK, OK],
+    ),
+    "school_entry": (lambda w: {"school_id": w["school_b"].pk}, [LOGIN, NOT_FOUND, OK, OK]),
+    "privacy": (None, [LOGIN, OK, OK, OK]),
+    "export": (None, [LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
+    "delete_account": (None, [LOGIN, OK, OK, OK]),
+}
+
+SIGNED_IN_ONLY = [LOGIN, OK, OK, OK]
+ACCOUNT_URLS = {
+    "account_login": (None, [OK, TO_PORTAL, TO_PORTAL, TO_PORTAL]),
+    # Signing out asks for confirmation; with no one signed in there is nothing to confirm.
+    "account_logout": (None, [ANYWHERE, OK, OK, OK]),
+    "account_inactive": (None, [OK, OK, OK, OK]),
+    # Signup is closed: the page says so (and signed-in people are sent to the portal).
+    "account_signup": (None, [OK, TO_PORTAL, TO_PORTAL, TO_PORTAL]),
+    "account_reauthenticate": (None, SIGNED_IN_ONLY),
+    "account_email": (None, SIGNED_IN_ONLY),
+    "account_email_verification_sent": (None, [OK, OK, OK, OK]),
+    "account_change_password": (None, SIGNED_IN_ONLY),
+    "account_set_password": (None, [LOGIN, TO_PASSWORD_CHANGE, TO_PASSWORD_CHANGE, TO_PASSWORD_CHANGE]),
+    "account_reset_password": (None, [OK, OK, OK, OK]),
+    "account_confirm_login_code": (None, [("redirect", "account_login"), TO_PORTAL, TO_PORTAL, TO_PORTAL]),
+    # A bad key gets allauth's "this link is invalid" page.
+    "account_confirm_email": (lambda w: {"key": "not-a-key"}, [OK, OK, OK, OK]),
+    "account_reset_password_from_key_done": (None, [OK, OK, OK, OK]),
+    "account_reset_password_from_key": (lambda w: {"uidb36": "0", "key": "not-a-key"}, [OK, OK, OK, OK]),
+    "account_reset_password_done": (None, [OK, OK, OK, OK]),
+    "mfa_index": (None, SIGNED_IN_ONLY),
+    "mfa_authenticate": (None, [("redirect", "account_login"), TO_PORTAL, TO_PORTAL, TO_PORTAL]),
+    "mfa_reauthenticate": (None, [LOGIN, REAUTHENTICATE, REAUTHENTICATE, OK]),
+    # Setting up or removing a second factor asks for the password again first.
+    "mfa_activate_totp": (None, [LOGIN, REAUTHENTICATE, REAUTHENTICATE, REAUTHENTICATE]),
+    "mfa_deactivate_totp": (None, [LOGIN, NOT_FOUND, NOT_FOUND, REAUTHENTICATE]),
+    "mfa_view_recovery_codes": (None, [LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+    "mfa_generate_recovery_codes": (None, [LOGIN, REAUTHENTICATE, REAUTHENTICATE, REAUTHENTICATE]),
+    "mfa_download_recovery_codes": (None, [LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND]),
+}
+
+# Text that must appear in no page but those of the roles (or URLs) allowed to see it.
+SECRETS = {
+    # School B's pending invitation: B's coordinator, staff, and whoever holds its link.
+    "invitee-b@example.org": ({"coordinator_b", "amasq_staff"}, {"members:accept_invitation"}),
+    # A listed member of B keeps their bio to themselves.
+    "Bio gardée secrète": ({"amasq_staff"}, set()),
+    # An unlisted member of A.
+    "prive.a@example.org": ({"amasq_staff"}, set()),
+}
+
+
+def _allauth_resolver(resolver):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if getattr(pattern.urlconf_module, "__name__", "") == "allauth.urls":
+                return pattern
+            found = _allauth_resolver(pattern)
+            if found:
+                return found
+    return None
+
+
+def _names(resolver):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _names(pattern)
+        else:
+            yield pattern.name
+
+
+def portal_url_names():
+    return sorted(_names(get_resolver().namespace_dict["members"][1]))
+
+
+def account_url_names():
+    return sorted(_names(_allauth_resolver(get_resolver())))
+
+
+def test_every_portal_and_account_url_has_a_row():
+    assert set(portal_url_names()) == set(PORTAL_URLS)
+    assert set(account_url_names()) == set(ACCOUNT_URLS)
+
+
+@pytest.fixture
+def world(schools, django_capture_on_commit_callbacks):
+    school_a, school_b = schools["levis"], schools["lasalle"]
+    people = {
+        "member_a": make_member(school_a, email="membre.a@example.org"),
+        "coordinator_b": make_member(school_b, role=MemberRole.COORDINATOR, email="coord.b@example.org"),
+        "amasq_staff": make_staff(email="equipe@example.org"),
+        "private_a": make_member(school_a, email="prive.a@example.org", profile={"listed": False}),
+        "listed_b": make_member(
+            school_b,
+            email="public.b@example.org",
+            profile={
+                "listed": True,
+                "show_school": True,
+                "bio": "Bio gardée secrète",
+                "photo": "profile-photos/x.jpg",
+            },
+        ),
+    }
+    add_totp(people["amasq_staff"])
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation_b = create_invitation(
+            email="invitee-b@example.org",
+            school=school_b,
+            role="staff",
+            invited_by=people["coordinator_b"],
+            language="fr",
+        )
+    token_b = "matrix-token"
+    Invitation.objects.filter(pk=invitation_b.pk).update(token_hash=hash_token(token_b))
+    return {"school_a": school_a, "school_b": school_b, "invitation_b": invitation_b, "token_b": token_b, **people}
+
+
+def check(response, expected, url):
+    if expected == LOGIN:
+        assert response.status_code == 302, url
+        location = urlsplit(response["Location"])
+        assert location.path == reverse("account_login"), url
+        assert "next=" in location.query, url
+    elif isinstance(expected, tuple):
+        assert response.status_code == 302, url
+        if expected[1]:
+            assert urlsplit(response["Location"]).path == reverse(expected[1]), url
+    else:
+        assert response.status_code == expected, url
+
+
+def sign_in(client, world, role):
+    client.logout()
+    if role != "anonymous":
+        client.force_login(world[role])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_url_answers_as_expected_with_no_leak(client, world, role, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    (tmp_path / "profile-photos").mkdir()
+    (tmp_path / "profile-photos" / "x.jpg").write_bytes(b"\xff\xd8\xff")
+    sign_in(client, world, role)
+    rows = [("members:" + name, row) for name, row in PORTAL_URLS.items()] + list(ACCOUNT_URLS.items())
+
+    for name, (kwargs, expectations) in rows:
+        url = reverse(name, kwargs=kwargs(world) if kwargs else None)
+        response = client.get(url)
+        check(response, expectations[ROLES.index(role)], url)
+        if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+            content = response.content.decode()
+            for secret, (roles, url_names) in SECRETS.items():
+                if role not in roles and name not in url_names:
+                    assert secret not in content, f"{secret!r} leaked to {role} on {url}"
+        response.close()
+        sign_in(client, world, role)
+
+
+def test_a_member_cannot_act_on_another_schools_people_or_invitations(client, world):
+    client.force_login(world["member_a"])
+    school_b = world["school_b"].pk
+
+    deactivate = client.post(
+        reverse("members:deactivate_member", kwargs={"school_id": school_b, "user_id": world["listed_b"].pk})
+    )
+    revoke = client.post(
+        reverse("members:revoke_invitation", kwargs={"school_id": school_b, "pk": world["invitation_b"].pk})
+    )
+    invite = client.post(
+        reverse("members:invite", kwargs={"school_id": school_b}),
+        {"email": "x@example.org", "role": "staff", "language": "fr"},
+    )
+
+    assert (deactivate.status_code, revoke.status_code, invite.status_code) == (404, 404, 404)
+    world["listed_b"].refresh_from_db()
+    assert world["listed_b"].is_active
+    assert Invitation.objects.get(pk=world["invitation_b"].pk).revoked_at is None
+    assert not Invitation.objects.filter(email="x@example.org").exists()
+
+
+def test_a_coordinator_cannot_manage_another_school(client, world):
+    client.force_login(world["coordinator_b"])
+    school_a = world["school_a"].pk
+
+    response = client.post(
+        reverse("members:deactivate_member", kwargs={"school_id": school_a, "user_id": world["member_a"].pk})
+    )
+
+    assert response.status_code == 404
+    world["member_a"].refresh_from_db()
+    assert world["member_a"].is_active
+
+
+def test_a_member_gets_a_403_on_their_own_schools_management_pages(client, world):
+    client.force_login(world["member_a"])
+
+    assert client.get(reverse("members:school", kwargs={"school_id": world["school_a"].pk})).status_code == 403
+
+
+def test_hidden_profile_fields_are_not_shown_to_other_members(client, world):
+    client.force_login(world["member_a"])
+
+    response = client.get(reverse("members:person", kwargs={"pk": world["listed_b"].member_profile.pk}))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "École du milieu LaSalle" in content
+    assert "Bio gardée secrète" not in content
+    assert "public.b@example.org" not in content
+    assert reverse("members:person_photo", kwargs={"pk": world["listed_b"].member_profile.pk}) not in content
