@@ -7,6 +7,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connections
 from wagtail.models import Locale, Page, Site
 
 from tests.factories.home import HomePageFactory
@@ -68,9 +69,19 @@ def english_home_page(home_page, english_locale):
     return home_page.get_translation(english_locale)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """The test database's connection as pytest-django set it up (see tests/e2e/conftest.py)."""
+    return connections["default"]
+
+
 @pytest.fixture
-def demo_content(transactional_db):
-    """The bilingual demo site, committed so that a live server thread sees it."""
+def demo_content(transactional_db, django_db_serialized_rollback):
+    """The bilingual demo site, committed so that a live server thread sees it.
+
+    Serialized rollback puts back what the migrations wrote (locales, root page, default site)
+    after an earlier transactional test flushed the database.
+    """
     call_command("load_demo", stdout=io.StringIO())
 
 

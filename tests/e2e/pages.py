@@ -7,6 +7,7 @@ from django.utils import translation
 
 from events.models import EventIndexPage, EventPage
 from home.models import ContactPage, HomePage, NewsIndexPage, NewsPage, StandardPage
+from members.models import MASDirectoryPage, MASPage
 
 SEARCH_TERMS = {"fr": "école", "en": "school"}
 
@@ -35,6 +36,8 @@ PAGE_URLS = {
     "event index": lambda language: url_of(EventIndexPage, language),
     "event page": lambda language: url_of(EventPage, language),
     "contact page": lambda language: url_of(ContactPage, language),
+    "school directory": lambda language: url_of(MASDirectoryPage, language),
+    "school page": lambda language: url_of(MASPage, language),
     "search results": lambda language: named_url("search", language, q=SEARCH_TERMS[language]),
     "not found": lambda language: f"/{language}/nope/",
     "login": lambda language: named_url("account_login", language),
