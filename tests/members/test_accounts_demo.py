@@ -1,0 +1,32 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from members import demo_accounts
+from members.models import MemberRole, Membership
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(home_page):
+    call_command("load_demo", stdout=io.StringIO())
+    output = io.StringIO()
+    demo_accounts.load(output)
+    demo_accounts.load(output)
+    return output.getvalue()
+
+
+def test_demo_accounts_sign_in_with_the_printed_password(client, demo):
+    assert demo_accounts.DEMO_PASSWORD in demo
+    assert Membership.objects.get(user__email="coordination.levis@example.org").role == MemberRole.COORDINATOR
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": "enseignement.lasalle@example.org", "password": demo_accounts.DEMO_PASSWORD},
+    )
+
+    assert response["Location"] == reverse("members:home")
+    assert Membership.objects.count() == 2
