@@ -272,7 +272,7 @@ def deactivate_member(user, *, by):
     Raises PermissionDenied unless `by` manages the person's school; ValidationError for
     oneself, AMASQ staff, or an account that is already inactive.
     """
-    membership = Membership.objects.select_for_update().select_related("user", "school").get(user=user)
+    membership = Membership.objects.select_for_update(of=("self",)).select_related("user", "school").get(user=user)
     if not can_manage_school(by, membership.school):
         raise PermissionDenied
     if user.pk == by.pk:

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -92,10 +92,12 @@ def person_photo(request, pk):
     if profile is None or "photo" not in visible or not profile.photo:
         raise Http404
     try:
-        photo = profile.photo.open("rb")
+        with profile.photo.open("rb") as photo:
+            content = photo.read()
     except FileNotFoundError as error:
         raise Http404 from error
-    response = FileResponse(photo, content_type="image/jpeg")
+    # Photos are small (re-encoded at 600 px), so they are sent whole rather than streamed.
+    response = HttpResponse(content, content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=300"
     response["Content-Disposition"] = "inline"
     return response

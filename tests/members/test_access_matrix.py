@@ -198,7 +198,6 @@ def test_every_url_answers_as_expected_with_no_leak(client, world, role, setting
             for secret, (roles, url_names) in SECRETS.items():
                 if role not in roles and name not in url_names:
                     assert secret not in content, f"{secret!r} leaked to {role} on {url}"
-        response.close()
         sign_in(client, world, role)
 
 

@@ -153,7 +153,6 @@ def test_photo_is_resized_stored_privately_and_served_only_to_allowed_people(
     photo_url = reverse("members:person_photo", kwargs={"pk": profile.pk})
     own = client.get(photo_url)
     assert own.status_code == 200 and own["Cache-Control"] == "private, max-age=300"
-    own.close()
     client.force_login(make_member(schools["lasalle"]))
     assert client.get(photo_url).status_code == 404
 
