@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from events.models import EventIndexPage
 from home.models import ContactPage, HomePage, NewsIndexPage, NewsPage, StandardPage
 from members.models import MASDirectoryPage
+from tests.factories.accounts import add_totp
 from tests.factories.home import HomePageFactory
 from tests.utils import html_lang, parse
 
@@ -105,7 +106,8 @@ class TestHomePageTree(WagtailPageTestCase):
         cls.home = HomePageFactory(parent=root, title="Accueil", slug="accueil-arbre")
 
     def setUp(self):
-        self.login()
+        # The admin lets staff in only once they have set up two-factor authentication.
+        add_totp(self.login())
 
     def test_home_page_sits_only_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})

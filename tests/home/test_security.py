@@ -1,5 +1,7 @@
 import pytest
 
+from tests.factories.accounts import add_totp
+
 pytestmark = pytest.mark.django_db
 
 
@@ -14,8 +16,10 @@ def test_public_page_sends_content_security_policy(client, home_page):
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def test_admin_has_no_content_security_policy(client):
-    response = client.get("/admin/login/")
+def test_admin_has_no_content_security_policy(admin_client, admin_user):
+    add_totp(admin_user)
+
+    response = admin_client.get("/admin/")
 
     assert response.status_code == 200
     assert "Content-Security-Policy" not in response
