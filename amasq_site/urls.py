@@ -29,4 +29,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
+handler403 = "home.views.permission_denied"
 handler404 = "home.views.page_not_found"

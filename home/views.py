@@ -49,3 +49,7 @@ def rate_limited(request, exception):
 
 def page_not_found(request, exception):
     return TemplateResponse(request, "404.html", status=404)
+
+
+def permission_denied(request, exception):
+    return TemplateResponse(request, "403.html", status=403)

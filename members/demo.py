@@ -9,6 +9,7 @@ no street address, and uses fictitious 555-01xx phone numbers and example.org ad
 from wagtail.models import Locale
 
 from home.models import HomePage
+from members import demo_accounts
 from members.models import MASDirectoryPage, MASPage, Service
 
 DIRECTORY = {
@@ -371,9 +372,17 @@ def load(stdout):
         stdout.write("members: no home page in French and English; load home's demo first.")
         return
     directory_fr, created = _directory(home_fr, "fr")
-    if not created:
-        stdout.write("members: the directory exists already; nothing to do.")
-        return
+    if created:
+        _load_schools(directory_fr, english, stdout)
+    else:
+        stdout.write("members: the directory exists already.")
+    # Demo portal accounts belong to schools of the directory; safe to run again.
+    demo_accounts.load(stdout)
+
+
+def _load_schools(directory_fr, english, stdout):
+    home_fr = directory_fr.get_parent().specific
+    home_en = home_fr.get_translation(english)
     services = {service.slug: service for service in Service.objects.all()}
     directory_en = directory_fr.copy_for_translation(english)
     for field, value in DIRECTORY["en"].items():
