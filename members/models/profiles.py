@@ -6,12 +6,9 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
 
-from members.models.taxonomy import REGION_CHOICES
+from members.models.taxonomy import REGION_CHOICES, BilingualTerm
 
 REGION_NAMES = dict(REGION_CHOICES)
 
@@ -41,32 +38,16 @@ def profile_photo_path(instance, filename):
     return f"profile-photos/{uuid.uuid4().hex}.jpg"
 
 
-class Expertise(index.Indexed, models.Model):
+class Expertise(BilingualTerm):
     """An area of expertise members can claim (adapted teaching, psychosocial intervention…).
 
-    Staff-managed, both languages on one row like Service; used by profiles, the members
-    directory, and later by mentoring and resources. Snippet, see members/wagtail_hooks.py.
+    Used by profiles, the members directory, and later by mentoring and resources. Snippet, see
+    members/wagtail_hooks.py.
     """
 
-    slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses; do not change it."))
-    name_fr = models.CharField(_("name in French"), max_length=120)
-    name_en = models.CharField(_("name in English"), max_length=120)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name_fr"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("name_fr"), index.SearchField("name_en")]
-
-    class Meta:
-        ordering = ["sort_order", "name_fr"]
+    class Meta(BilingualTerm.Meta):
         verbose_name = _("area of expertise")
         verbose_name_plural = _("areas of expertise")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self):
-        return self.name_en if (get_language() or "fr").startswith("en") else self.name_fr
 
 
 class SpokenLanguage(models.TextChoices):

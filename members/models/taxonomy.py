@@ -44,15 +44,11 @@ class TeachingLanguages(models.TextChoices):
     BOTH = "fr_en", _("French and English")
 
 
-class Service(index.Indexed, models.Model):
-    """A service a member school offers (diploma studies, psychosocial support, literacy…).
+class BilingualTerm(index.Indexed, models.Model):
+    """A staff-managed term with its French and English names on one row, so that pages in both
+    languages, filters and profiles share the very same objects."""
 
-    A staff-managed list with both languages' names on one row, so that a school's services and
-    the directory's service filter are the same objects in French and English. Snippet, see
-    members/wagtail_hooks.py.
-    """
-
-    slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in directory addresses; do not change it."))
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses; do not change it."))
     name_fr = models.CharField(_("name in French"), max_length=120)
     name_en = models.CharField(_("name in English"), max_length=120)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -61,9 +57,8 @@ class Service(index.Indexed, models.Model):
     search_fields = [index.SearchField("name_fr"), index.SearchField("name_en")]
 
     class Meta:
+        abstract = True
         ordering = ["sort_order", "name_fr"]
-        verbose_name = _("service")
-        verbose_name_plural = _("services")
 
     def __str__(self):
         return self.name
@@ -71,3 +66,14 @@ class Service(index.Indexed, models.Model):
     @property
     def name(self):
         return self.name_en if (get_language() or "fr").startswith("en") else self.name_fr
+
+
+class Service(BilingualTerm):
+    """A service a member school offers (diploma studies, psychosocial support, literacy…).
+
+    Used by MAS pages and the directory's service filter. Snippet, see members/wagtail_hooks.py.
+    """
+
+    class Meta(BilingualTerm.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
