@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve setup messages makemessages test coverage lint format migrate check bench clean
+.PHONY: help install run serve mfa-code setup messages makemessages test coverage lint format migrate check bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ run: setup ## Set everything up, then serve the site and its task worker at http
 	@$(MANAGE) db_worker --queue-name default & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+mfa-code: ## Print the demo administrator's current two-factor code
+	@$(MANAGE) demo_mfa_code
 
 serve: ## Serve without setting up again
 	@$(MANAGE) db_worker --queue-name default & worker=$$!; \

@@ -3,6 +3,8 @@ import secrets
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -58,9 +60,16 @@ class Command(BaseCommand):
         EmailAddress.objects.get_or_create(
             user=user, email__iexact=email, defaults={"email": email, "verified": True, "primary": True}
         )
+        # The admin requires two-factor authentication; give the demo account an authenticator
+        # whose codes `manage.py demo_mfa_code` prints, so no phone is needed to try the site.
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, generate_totp_secret())
         login_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
         self.stdout.write(self.style.SUCCESS(heading))
-        self.stdout.write(f"  Log in at: {login_url}\n  Username:  {USERNAME}\n  Password:  {password}")
+        self.stdout.write(
+            f"  Log in at: {login_url}\n  Email:     {email}\n  Password:  {password}\n"
+            "  Two-factor code: run `make mfa-code` (or `manage.py demo_mfa_code`) when asked for one."
+        )
 
     def _save(self, path, password):
         path.parent.mkdir(parents=True, exist_ok=True)
