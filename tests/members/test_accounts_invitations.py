@@ -93,7 +93,7 @@ def test_used_invitation_link_says_so_and_creates_nothing(client, schools, staff
     response = accept(client, path, first_name="Intrus")
 
     assert response.status_code == 410
-    assert "already been used" in response.content.decode()
+    assert "a déjà servi à créer un compte" in response.content.decode()
     assert Membership.objects.count() == 1
 
 
@@ -104,14 +104,14 @@ def test_expired_invitation_link_says_so(client, schools, staff, send, mailoutbo
     response = client.get(link_path(mailoutbox[0]))
 
     assert response.status_code == 410
-    assert "expired" in response.content.decode()
+    assert "Cette invitation est expirée" in response.content.decode()
 
 
 def test_unknown_invitation_token_gives_a_clear_404(client, home_page):
     response = client.get(reverse("members:accept_invitation", kwargs={"token": "x" * 43}))
 
     assert response.status_code == 404
-    assert "whole link" in response.content.decode()
+    assert "lien complet du courriel" in response.content.decode()
 
 
 def test_new_invitation_to_the_same_address_cancels_the_older_link(client, schools, staff, send, mailoutbox):
