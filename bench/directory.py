@@ -127,7 +127,6 @@ def main():
     cases = [
         ("near-me, postal code G6V 6N2", {"near": "G6V 6N2"}),
         ("near-me, town Lévis", {"near": "Lévis"}),
-        ("near-me, browser location", {"lat": "45.45", "lon": "-73.61"}),
         ("near-me + region + service", {"near": "H8N", "region": "06", "service": "diploma-studies"}),
         ("listing, page 1", {}),
         ("listing, page 200", {"page": "200"}),

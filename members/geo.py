@@ -95,6 +95,11 @@ def _localities():
     return places
 
 
+def postal_areas():
+    """Every sortation area as [code, latitude, longitude], for the browser's "use my location"."""
+    return [[code, place.latitude, place.longitude] for code, place in sorted(_fsa_places().items())]
+
+
 def place_for_postal_code(value):
     fsa = forward_sortation_area(value)
     return _fsa_places().get(fsa) if fsa else None

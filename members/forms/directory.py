@@ -26,9 +26,6 @@ class DirectorySearchForm(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False)
     service = forms.ChoiceField(label=_("Service"), required=False)
     kind = forms.ChoiceField(label=_("Membership"), required=False)
-    # Filled by the "use my location" button; never stored or logged.
-    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
-    lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
 
     def __init__(self, *args, services=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,21 +70,7 @@ class DirectorySearchForm(forms.Form):
             )
         return geo.Place(place.latitude, place.longitude, near)
 
-    def clean(self):
-        cleaned_data = super().clean()
-        latitude, longitude = cleaned_data.get("lat"), cleaned_data.get("lon")
-        if (latitude is None) != (longitude is None):
-            raise forms.ValidationError(_("Your location could not be read. Type a postal code instead."))
-        return cleaned_data
-
     @property
     def origin(self):
-        """Where distances are measured from, or None."""
-        if not self.is_bound or not hasattr(self, "cleaned_data"):
-            return None
-        if self.cleaned_data.get("near"):
-            return self.cleaned_data["near"]
-        latitude, longitude = self.cleaned_data.get("lat"), self.cleaned_data.get("lon")
-        if latitude is not None and longitude is not None:
-            return geo.Place(latitude, longitude, "")
-        return None
+        """Where distances are measured from (a geo.Place), or None."""
+        return getattr(self, "cleaned_data", {}).get("near")

@@ -107,6 +107,12 @@ class MASDirectoryPage(RoutablePageMixin, Page):
 
         return directory_geojson(request, self)
 
+    @path("postal-areas/", name="postal_areas")
+    def postal_areas_route(self, request):
+        from members.views.directory import postal_areas
+
+        return postal_areas(request)
+
     @path("csv/", name="csv")
     def csv_route(self, request):
         from members.views.directory import directory_csv

@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.validators import FileExtensionValidator
 from django.db.models import Count, Max
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from members import geo
 from members.models import MASDirectoryPage
 from members.services.directory import CSV_COLUMNS, DirectoryImportError, export_directory_csv, import_directory_csv
 
@@ -78,6 +79,14 @@ def directory_geojson(request, directory):
     return _open_data_response(
         request, directory, build, "application/geo+json; charset=utf-8", f"{directory.slug}.geojson"
     )
+
+
+def postal_areas(request):
+    """The centroid of every postal area, so that "use my location" can pick the visitor's area in
+    the browser: their coordinates never reach the server, only the area, as if they had typed it."""
+    response = JsonResponse(geo.postal_areas(), safe=False)
+    patch_cache_control(response, public=True, max_age=60 * 60 * 24 * 7)
+    return response
 
 
 def directory_csv(request, directory):

@@ -43,6 +43,20 @@ def test_invalid_postal_code_says_so_in_the_visitors_language(site, page):
     expect(page.locator("main")).to_contain_text("is not a valid postal code")
 
 
+def test_use_my_location_searches_near_the_visitor_without_sending_their_position(site, new_context):
+    context = new_context(geolocation={"latitude": 45.4465, "longitude": -73.6095}, permissions=["geolocation"])
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(live_page(MASDirectoryPage, "en").url)
+
+    page.get_by_role("button", name="Use my location").click()
+    page.wait_for_url(re.compile(r"near=H8"))
+
+    expect(first_school(page)).to_have_text("École du milieu LaSalle")
+    assert not any("45.44" in url or "73.60" in url for url in requests)
+
+
 def test_directory_and_near_me_work_without_javascript(site, new_context):
     page = new_context(java_script_enabled=False).new_page()
     search_near(page, "fr", "G6V 6N2")

@@ -52,10 +52,12 @@ def test_directory_near_shows_the_distance_in_french_and_english(
     assert re.search(r"\d+ km away", english)
 
 
-def test_directory_geolocation_sorts_by_distance(client, directory, schools):
-    response = client.get(directory.url, {"lat": "45.45", "lon": "-73.61"})
-    assert listed_names(response)[0] == "École du milieu LaSalle"
-    assert "nearest to you first" in response.content.decode() or "plus proches de vous" in response.content.decode()
+def test_directory_serves_postal_areas_for_use_my_location(client, directory):
+    response = client.get(directory.url + directory.reverse_subpage("postal_areas"))
+    areas = {code: (latitude, longitude) for code, latitude, longitude in response.json()}
+    assert len(areas) > 1600
+    assert 46.7 < areas["G6V"][0] < 46.9
+    assert "public" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +69,6 @@ def test_directory_geolocation_sorts_by_distance(client, directory, schools):
         ({"q": "x" * 5000}, "au plus 100 caractères"),
         ({"region": "99"}, "Choisissez une région dans la liste"),
         ({"service": "nope"}, "Choisissez un service dans la liste"),
-        ({"lat": "abc", "lon": "1"}, "position"),
     ],
 )
 def test_directory_bad_input_says_so_in_french_without_failing(client, directory, schools, params, message_fr):
