@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from home.models import FooterText
 
@@ -106,11 +106,6 @@ def breadcrumbs(context):
         return {"ancestors": [], "request": request}
     ancestors = page.get_ancestors().filter(depth__gt=1).live().specific(defer=True)
     return {"ancestors": list(ancestors), "page": page, "request": request}
-
-
-@register.simple_tag
-def active_locale():
-    return Locale.get_active()
 
 
 # Fields that summarise a page, in order of preference, across the site's page types.

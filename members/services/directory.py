@@ -35,7 +35,7 @@ def search_directory(directory, params):
     """Filter, sort and paginate a directory's schools from its GET parameters.
 
     Returns the template context: form, results (a Paginator page of SchoolResult), result_count,
-    origin (the geo.Place distances are measured from, or None) and markers (for the map).
+    origin (the geo.Place distances are measured from, or None) and is_filtered.
     Invalid parameters are reported on the form and ignored; they never raise.
     """
     services = list(Service.objects.all())
@@ -77,7 +77,6 @@ def search_directory(directory, params):
         "results": page,
         "result_count": paginator.count,
         "origin": origin,
-        "services": services,
         "is_filtered": any(data.get(key) for key in ("q", "region", "service", "kind")) or origin is not None,
     }
 
