@@ -226,6 +226,11 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Contact form and other public forms: how many posts one address may make.
 PUBLIC_FORM_RATE = os.environ.get("DJANGO_PUBLIC_FORM_RATE", "5/h")
 RATELIMIT_VIEW = "home.views.rate_limited"
+# How many reverse proxies in front of the site append to X-Forwarded-For. 0 (default): the header
+# is ignored and rate limits key on REMOTE_ADDR; behind one proxy, set 1 or every visitor shares
+# the proxy's address. allauth applies the rule; django-ratelimit asks allauth (home/client_ip.py).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT") or 0)
+RATELIMIT_IP_META_KEY = "home.client_ip.client_ip"
 
 # Map and site identity shown to the public.
 SITE_BASE_URL = WAGTAILADMIN_BASE_URL
