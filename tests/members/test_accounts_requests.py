@@ -162,3 +162,9 @@ def test_signed_in_members_are_sent_to_the_portal_from_the_request_form(client, 
     response = client.get(reverse("members:request_access"))
 
     assert response["Location"] == reverse("members:home")
+
+
+def test_access_request_address_is_stored_lowercased(client, schools):
+    client.post(reverse("members:request_access"), request_data(schools["levis"], email="Sophie.Lavoie@Example.ORG"))
+
+    assert AccessRequest.objects.get().email == "sophie.lavoie@example.org"
