@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from home.models import SiteSettings
+from home.text import single_line
 from members.models import AMASQ_STAFF_GROUP, AccessRequest, Invitation
 
 
@@ -23,7 +24,7 @@ def send_templated_email(template, *, to, language, context, reply_to=()):
     """Render templates/email/members/<template>{_subject.txt,.txt,.html} in `language` and send."""
     context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_BASE_URL, **context}
     with translation.override(language):
-        subject = " ".join(render_to_string(f"email/members/{template}_subject.txt", context).split())
+        subject = single_line(render_to_string(f"email/members/{template}_subject.txt", context))
         text = render_to_string(f"email/members/{template}.txt", context)
         html = render_to_string(f"email/members/{template}.html", context)
     message = EmailMultiAlternatives(
