@@ -9,9 +9,7 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: the production settings refuse to start without it.")
 # base.py falls back on a SQLite file for `make run`; production must never silently do so.
 if not env("DATABASE_URL"):  # noqa: F405
-    raise ImproperlyConfigured(
-        "Set DATABASE_URL (postgres://…): the production settings refuse to start without it."
-    )
+    raise ImproperlyConfigured("Set DATABASE_URL (postgres://…): the production settings refuse to start without it.")
 
 # A local mail relay unless EMAIL_URL names another; never the development file backend.
 MAILERS = {"default": mailer_from_url(env("EMAIL_URL", "smtp://localhost:25"))}  # noqa: F405
