@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -189,9 +189,35 @@ class EventPage(Page):
         """A members-only event shows its title and date to everyone, the rest to members only."""
         return not self.members_only or is_member(user)
 
+    def source_event(self):
+        """Registrations belong to the event in the default language, whatever page they came from."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return EventPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
+
+    def registration_state(self, now=None):
+        """Why registration is closed ("past", "not_open", "closed"), or "" when it is open."""
+        now = now or timezone.now()
+        if self.end < now:
+            return "past"
+        if self.registration_opens and now < self.registration_opens:
+            return "not_open"
+        if self.closes_at <= now:
+            return "closed"
+        return ""
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["can_see_details"] = self.details_visible_to(request.user)
+        user = request.user
+        context["can_see_details"] = self.details_visible_to(user)
+        context["viewer_is_member"] = is_member(user)
+        context["registration_state"] = self.registration_state()
+        context["registration"] = (
+            Registration.objects.active().filter(event=self.source_event(), user=user).first()
+            if user.is_authenticated
+            else None
+        )
         return context
 
 
