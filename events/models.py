@@ -14,13 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from members.services.accounts import is_amasq_staff, membership_of
-
-
-def is_member(user):
-    """A member of a school, or AMASQ staff (the members app's rule for members-only content)."""
-    membership = membership_of(user)
-    return is_amasq_staff(user) or bool(membership and membership.school_id and user.is_active)
+from members.public import can_see_members_only
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -187,7 +181,7 @@ class EventPage(Page):
 
     def details_visible_to(self, user):
         """A members-only event shows its title and date to everyone, the rest to members only."""
-        return not self.members_only or is_member(user)
+        return not self.members_only or can_see_members_only(user)
 
     def source_event(self):
         """Registrations belong to the event in the default language, whatever page they came from."""
@@ -211,7 +205,7 @@ class EventPage(Page):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         context["can_see_details"] = self.details_visible_to(user)
-        context["viewer_is_member"] = is_member(user)
+        context["viewer_is_member"] = can_see_members_only(user)
         context["registration_state"] = self.registration_state()
         context["registration"] = (
             Registration.objects.active().filter(event=self.source_event(), user=user).first()

@@ -14,8 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.models import EventPage, Registration, RegistrationStatus, is_member
-from members.services.accounts import membership_of
+from events.models import EventPage, Registration, RegistrationStatus
+from members.public import can_see_members_only
 
 # How long a guest's registration holds a seat before they confirm their address.
 DEFAULT_PENDING_HOLD = timedelta(minutes=30)
@@ -81,14 +81,15 @@ def register_member(event, user, *, language="fr", answers=None):
     Returns the Registration, confirmed or waitlisted. Raises ValidationError (codes: not_member,
     past, not_open, closed, duplicate, full, school_full).
     """
-    if not is_member(user):
+    if not can_see_members_only(user):
         raise ValidationError(_("Only members can register this way."), code="not_member")
     event = _locked(event)
     now = timezone.now()
     _check_open(event, now)
     if Registration.objects.active().filter(event=event, user=user).exists():
         raise ValidationError(_("You are already registered for this event."), code="duplicate")
-    membership = membership_of(user)
+    # AMASQ staff may have no membership (the reverse one-to-one then raises an AttributeError).
+    membership = getattr(user, "membership", None)
     school = membership.school if membership else None
     return _save(
         Registration(

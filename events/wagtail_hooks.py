@@ -1,8 +1,7 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 
 from events.services import upcoming_registrations
-from members.services.portal import PortalSection
+from members.public import PortalSection, register_portal_section
 
 
 def registrations_context(request):
@@ -10,7 +9,7 @@ def registrations_context(request):
     return {"registrations": registrations} if registrations else None
 
 
-@hooks.register("register_member_portal_section")
+@register_portal_section
 def registrations_section():
     return PortalSection(
         key="event-registrations",
