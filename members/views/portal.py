@@ -1,11 +1,15 @@
 """The portal home, and the access rules every portal view builds on."""
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from members.middleware import has_totp
 from members.services.accounts import (
+    has_totp,
+    in_staff_group,
     is_amasq_staff,
     member_schools,
     membership_of,
@@ -15,6 +19,10 @@ from members.services.accounts import (
 from members.services.portal import render_portal_sections
 from members.services.profiles import profile_for
 from members.services.schools import proposal_state
+
+STAFF_NEED_TOTP = _(
+    "AMASQ staff powers in the portal need two-factor authentication. Set up an authenticator app on your phone first."
+)
 
 
 class PortalMixin(LoginRequiredMixin):
@@ -40,6 +48,10 @@ class MembersOnlyMixin(PortalMixin):
         if request.user.is_authenticated:
             membership = membership_of(request.user)
             if not is_amasq_staff(request.user) and not (membership and membership.school_id):
+                if in_staff_group(request.user):
+                    # AMASQ staff who have not set up two-factor authentication yet.
+                    messages.warning(request, STAFF_NEED_TOTP)
+                    return redirect("mfa_activate_totp")
                 raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -59,6 +71,7 @@ class PortalHomeView(PortalMixin, TemplateView):
             school=school,
             sections=render_portal_sections(self.request),
             has_totp=has_totp(user),
+            staff_needs_totp=in_staff_group(user) and not context["is_amasq_staff"],
         )
         if context["is_coordinator"] and school:
             context["pending_invitations"] = list(pending_invitations(school))
