@@ -201,3 +201,21 @@ def test_records_linked_to_the_account_count_whatever_the_address(client, school
 
     assert [entry["message"] for entry in data["access_requests"]] == ["Ma demande"]
     assert [entry["email"] for entry in data["invitations_received"]] == ["old@example.org"]
+
+
+def test_export_includes_what_the_person_did_and_their_admin_preferences(client, person, schools):
+    from wagtail.users.models import UserProfile
+
+    schools["levis"].save_revision(user=person, log_action=True)
+    preferences = UserProfile.get_for_user(person)
+    preferences.preferred_language = "en"
+    preferences.save()
+    client.force_login(person)
+
+    data = export(client)
+
+    assert [proposal["page"] for proposal in data["proposals"]] == ["École du milieu de Lévis"]
+    assert data["proposals"][0]["content"]["title"] == "École du milieu de Lévis"
+    actions = {entry["action"] for entry in data["actions_recorded"]}
+    assert {"wagtail.edit", audit.INVITATION_SENT, audit.PROFILE_EDITED} <= actions
+    assert data["admin_preferences"]["preferred_language"] == "en"
