@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from members.models import MemberRole, Membership
+from members.models import SHAREABLE_FIELDS, MemberRole, Membership
 from tests.factories.accounts import add_totp, make_member, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +84,37 @@ def test_staff_without_two_factor_cannot_invite_nor_deactivate(client, schools):
     client.force_login(staff)
     assert client.get(reverse("members:school", kwargs={"school_id": schools["lasalle"].pk})).status_code == 200
     assert Membership.objects.filter(user=target).exists()
+
+
+def test_staff_seeing_hidden_fields_in_the_people_list_is_logged(client, schools, hidden_person):
+    from wagtail.models import ModelLogEntry
+
+    from members.services import audit
+
+    make_member(schools["levis"], profile={"listed": True, **{f"show_{name}": True for name in SHAREABLE_FIELDS}})
+    staff = make_staff()
+    client.force_login(staff)
+
+    client.get(reverse("members:people"))
+
+    entry = ModelLogEntry.objects.get(action=audit.HIDDEN_FIELDS_LISTED)
+    assert (entry.user, entry.object_id) == (staff, str(hidden_person.member_profile.pk))
+    assert "job_title" in entry.data["fields"]
+
+
+def test_staff_opening_a_private_photo_is_logged(client, schools, hidden_person, settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from wagtail.models import ModelLogEntry
+
+    from members.services import audit
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    profile = hidden_person.member_profile
+    profile.photo.save("p.jpg", ContentFile(b"jpeg"), save=True)
+    staff = make_staff()
+    client.force_login(staff)
+
+    response = client.get(reverse("members:person_photo", kwargs={"pk": profile.pk}))
+
+    assert response.status_code == 200
+    assert ModelLogEntry.objects.filter(action=audit.PRIVATE_PHOTO_VIEWED, user=staff).count() == 1
