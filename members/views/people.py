@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 
 from members.forms.accounts import PeopleSearchForm, ProfileForm
 from members.models import SHAREABLE_FIELDS
+from members.public import MembersOnlyMixin, PortalMixin
 from members.services.profiles import (
     directory_choices,
     paginate_people,
@@ -19,7 +20,6 @@ from members.services.profiles import (
     update_profile,
     visible_profile,
 )
-from members.views.portal import MembersOnlyMixin, PortalMixin
 
 
 class ProfileEditView(PortalMixin, FormView):

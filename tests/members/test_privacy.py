@@ -2,6 +2,7 @@ import io
 import json
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -156,3 +157,47 @@ def test_deleted_account_cannot_sign_in_and_its_name_appears_nowhere(
     for trace in (FIRST, LAST, "gwen@example.org", "Vingt ans"):
         assert trace not in dump.getvalue()
         assert json.dumps(trace)[1:-1] not in dump.getvalue()
+
+
+def test_an_unverified_address_reveals_and_erases_nothing_of_its_owner(client, schools):
+    """Anyone can add someone else's address to their account without proving it is theirs."""
+    victim_request = AccessRequestFactory(email="victim@example.org", message="Message privé")
+    victim_invitation = create_invitation(
+        email="Victim@example.org", school=schools["levis"], role="staff", invited_by=None, language="fr"
+    )
+    intruder = make_member(schools["levis"])
+    EmailAddress.objects.create(user=intruder, email="victim@example.org", verified=False, primary=False)
+    client.force_login(intruder)
+
+    data = export(client)
+
+    assert data["access_requests"] == [] and data["invitations_received"] == []
+    assert "Message privé" not in json.dumps(data)
+    client.post(reverse("members:delete_account"), {"password": PASSWORD, "confirm": "on"})
+    assert not get_user_model().objects.filter(pk=intruder.pk).exists()
+    victim_request.refresh_from_db()
+    victim_invitation.refresh_from_db()
+    assert (victim_request.email, victim_request.message) == ("victim@example.org", "Message privé")
+    assert victim_invitation.email.lower() == "victim@example.org"
+
+
+def test_records_linked_to_the_account_count_whatever_the_address(client, schools):
+    """An invitation the person accepted, and the access request behind it, stay theirs after
+    they change the address of their account."""
+    access_request = AccessRequestFactory(email="old@example.org", school=schools["levis"], message="Ma demande")
+    invitation = create_invitation(
+        email="old@example.org",
+        school=schools["levis"],
+        role="staff",
+        invited_by=None,
+        language="fr",
+        access_request=access_request,
+    )
+    user = make_member(schools["levis"], email="new@example.org")
+    Invitation.objects.filter(pk=invitation.pk).update(accepted_by=user)
+    client.force_login(user)
+
+    data = export(client)
+
+    assert [entry["message"] for entry in data["access_requests"]] == ["Ma demande"]
+    assert [entry["email"] for entry in data["invitations_received"]] == ["old@example.org"]
