@@ -3,12 +3,9 @@
 Every outcome comes back to the event page with a message in the person's language; none needs
 JavaScript (plain POST forms)."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -18,7 +15,7 @@ from django.views import View
 from django.views.generic import FormView
 from wagtail.models import Locale
 
-from events import mail, services
+from events import services
 from events.calendar import event_calendar
 from events.forms import GuestRegistrationForm
 from events.models import EventPage, RegistrationStatus
@@ -91,8 +88,6 @@ class GuestRegisterView(FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        if registration.status == RegistrationStatus.PENDING:
-            transaction.on_commit(partial(mail.send_guest_confirmation_request.enqueue, registration.pk))
         outcome_message(self.request, registration)
         return back_to(self.event)
 
