@@ -5,25 +5,21 @@ Every app sends through `send_templated_email`, from a task (django.tasks) that 
 that the task queue holds no personal data.
 """
 
-import re
-
 import css_inline
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-# Bidirectional embedding, override and isolate characters: in a subject they can make text
-# from a visitor (a name) display as something else ("U+202E" turns "txt.exe" into "exe.txt").
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+from home.text import single_line
 
 # Never fetch a stylesheet from the network while rendering an email.
 _inliner = css_inline.CSSInliner(load_remote_stylesheets=False)
 
 
 def clean_subject(subject):
-    """One line, no bidirectional controls."""
-    return " ".join(BIDI_CONTROLS.sub("", str(subject)).split())
+    """One line, no control or bidirectional formatting characters (see home.text)."""
+    return single_line(str(subject))
 
 
 def send_templated_email(
