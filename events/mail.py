@@ -8,14 +8,15 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from events.models import Registration
+from events.calendar import event_calendar
+from events.models import Registration, RegistrationStatus
 
 
 def absolute_url(path):
     return settings.SITE_BASE_URL.rstrip("/") + path
 
 
-def _send(template, registration, context):
+def _send(template, registration, context, attachments=()):
     context = {
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_BASE_URL,
@@ -32,6 +33,8 @@ def _send(template, registration, context):
         subject=subject, body=text, to=[registration.email], headers={"Auto-Submitted": "auto-generated"}
     )
     message.attach_alternative(html, "text/html")
+    for attachment in attachments:
+        message.attach(*attachment)
     message.send()
 
 
@@ -43,3 +46,21 @@ def send_guest_confirmation_request(registration_id):
     with translation.override(registration.language):
         link = absolute_url(reverse("events:confirm", kwargs={"token": registration.token}))
     _send("confirm_address", registration, {"link": link})
+
+
+@task()
+def send_registration_confirmation(registration_id):
+    """The confirmation, with the event in an .ics file (and its meeting link, if online)."""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
+        return
+    event = registration.event
+    with translation.override(registration.language):
+        localized = event.localized
+        ics = event_calendar(localized, meeting_link=event.meeting_link if event.online else "")
+    _send(
+        "confirmed",
+        registration,
+        {"event": localized, "meeting_link": event.meeting_link if event.online else ""},
+        attachments=[(f"{localized.slug}.ics", ics, "text/calendar")],
+    )

@@ -7,6 +7,7 @@ for the person, in the active language; nothing is saved then. Emails leave afte
 """
 
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from events import mail
 from events.models import EventPage, Registration, RegistrationStatus
 from members.public import can_see_members_only
 
@@ -71,7 +73,18 @@ def _save(registration):
     except IntegrityError as error:
         # The unique constraints, should a check above ever miss a duplicate.
         raise ValidationError(_("You are already registered for this event."), code="duplicate") from error
+    _email_after_commit(registration)
     return registration
+
+
+def _email_after_commit(registration):
+    if registration.status == RegistrationStatus.CONFIRMED:
+        send = mail.send_registration_confirmation
+    elif registration.status == RegistrationStatus.PENDING:
+        send = mail.send_guest_confirmation_request
+    else:
+        return
+    transaction.on_commit(partial(send.enqueue, registration.pk))
 
 
 @transaction.atomic
@@ -161,6 +174,7 @@ def confirm_guest(token):
         registration.status = RegistrationStatus.CONFIRMED
     registration.hold_until = None
     registration.save(update_fields=["status", "hold_until"])
+    _email_after_commit(registration)
     return registration
 
 

@@ -3,13 +3,10 @@
 Every outcome comes back to the event page with a message in the person's language; none needs
 JavaScript (plain POST forms)."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -18,7 +15,8 @@ from django.views import View
 from django.views.generic import FormView
 from wagtail.models import Locale
 
-from events import mail, services
+from events import services
+from events.calendar import event_calendar
 from events.forms import GuestRegistrationForm
 from events.models import EventPage, RegistrationStatus
 
@@ -90,8 +88,6 @@ class GuestRegisterView(FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        if registration.status == RegistrationStatus.PENDING:
-            transaction.on_commit(partial(mail.send_guest_confirmation_request.enqueue, registration.pk))
         outcome_message(self.request, registration)
         return back_to(self.event)
 
@@ -135,3 +131,19 @@ class CancelView(TokenView):
         services.cancel(self.registration)
         messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
         return back_to(self.registration.event)
+
+
+def event_ics(request, event_id):
+    """The event as an .ics file; a members-only event's only for members, the meeting link only
+    for a confirmed attendee."""
+    event = in_active_language(live_event(event_id))
+    if not event.details_visible_to(request.user):
+        raise Http404
+    registration = services.registration_of(event, request.user)
+    confirmed = registration is not None and registration.status == RegistrationStatus.CONFIRMED
+    response = HttpResponse(
+        event_calendar(event, meeting_link=event.meeting_link if confirmed else ""),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response

@@ -18,8 +18,10 @@ _inliner = css_inline.CSSInliner(load_remote_stylesheets=False)
 
 
 def clean_subject(subject):
-    """One line, no control or bidirectional formatting characters (see home.text)."""
-    return single_line(str(subject))
+    """One line, without control or bidirectional formatting characters: in a subject they can
+    make text from a visitor (a name) display as something else ("U+202E" turns "txt.exe" into
+    "exe.txt")."""
+    return single_line(subject)
 
 
 def send_templated_email(

@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
@@ -34,11 +37,23 @@ def search(request):
     )
 
 
+def _accounts_prefixes():
+    """The sign-in pages' folder in each language (/fr/comptes/, /en/accounts/): reversed, so
+    that robots.txt follows the translated URL patterns instead of repeating them."""
+    prefixes = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            login = reverse("account_login")
+        prefixes.append("/".join(login.split("/")[:3]) + "/")
+    return prefixes
+
+
 @require_GET
 @cache_control(max_age=60 * 60 * 24, public=True)
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /*/accounts/", "", f"Sitemap: {sitemap_url}", ""]
+    disallowed = ["/admin/", *_accounts_prefixes()]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed), "", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

@@ -13,10 +13,13 @@ this is the surface `members` promises to keep stable for them.
         return PortalSection(key="event-registrations", title=_("My registrations"), ...)
 """
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 
-from members.services.accounts import is_amasq_staff, membership_of
+from members.services.accounts import in_staff_group, is_amasq_staff, membership_of
 from members.services.portal import PortalSection, register_portal_section
 
 __all__ = [
@@ -28,6 +31,11 @@ __all__ = [
     "is_member",
     "register_portal_section",
 ]
+
+
+STAFF_NEED_TOTP = _(
+    "AMASQ staff powers in the portal need two-factor authentication. Set up an authenticator app on your phone first."
+)
 
 
 def is_member(user):
@@ -69,5 +77,9 @@ class MembersOnlyMixin(PortalMixin):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not can_see_members_only(request.user):
+            if in_staff_group(request.user):
+                # AMASQ staff who have not set up two-factor authentication yet.
+                messages.warning(request, STAFF_NEED_TOTP)
+                return redirect("mfa_activate_totp")
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

@@ -8,6 +8,7 @@ import uuid
 from importlib import import_module
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,12 +36,29 @@ User = get_user_model()
 # Who may do what ----------------------------------------------------------------------------
 
 
-def is_amasq_staff(user):
-    """AMASQ staff: superusers and the "AMASQ staff" group. Cached on the user for the request."""
+def has_totp(user):
+    """Whether `user` has an authenticator app: allauth then asks for its code at every sign-in."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def in_staff_group(user):
+    """Superusers and the "AMASQ staff" group, whether or not they have set up two-factor
+    authentication yet. Cached on the user for the request."""
     if not user.is_authenticated or not user.is_active:
         return False
+    if not hasattr(user, "_in_staff_group"):
+        user._in_staff_group = user.is_superuser or user.groups.filter(name=AMASQ_STAFF_GROUP).exists()
+    return user._in_staff_group
+
+
+def is_amasq_staff(user):
+    """Who holds AMASQ staff powers in the portal (every member's hidden fields, every school's
+    team): the staff group, with two-factor authentication, as the administration requires.
+    A staff account without it is an ordinary member until it sets it up. Cached on the user."""
+    if not in_staff_group(user):
+        return False
     if not hasattr(user, "_is_amasq_staff"):
-        user._is_amasq_staff = user.is_superuser or user.groups.filter(name=AMASQ_STAFF_GROUP).exists()
+        user._is_amasq_staff = has_totp(user)
     return user._is_amasq_staff
 
 

@@ -3,9 +3,14 @@ live in members/public.py, where the apps above `members` use them too."""
 
 from django.views.generic import TemplateView
 
-from members.middleware import has_totp
 from members.public import PortalMixin
-from members.services.accounts import member_schools, pending_access_requests_count, pending_invitations
+from members.services.accounts import (
+    has_totp,
+    in_staff_group,
+    member_schools,
+    pending_access_requests_count,
+    pending_invitations,
+)
 from members.services.portal import render_portal_sections
 from members.services.profiles import profile_for
 from members.services.schools import proposal_state
@@ -26,6 +31,7 @@ class PortalHomeView(PortalMixin, TemplateView):
             school=school,
             sections=render_portal_sections(self.request),
             has_totp=has_totp(user),
+            staff_needs_totp=in_staff_group(user) and not context["is_amasq_staff"],
         )
         if context["is_coordinator"] and school:
             context["pending_invitations"] = list(pending_invitations(school))

@@ -65,7 +65,7 @@ def create_account(page, path, first_name, last_name):
 @pytest.fixture
 def staff_page(site, new_context, smtp_server):
     """AMASQ staff, signed in with two-factor authentication set up on the way to the admin."""
-    make_staff(email=STAFF_EMAIL, first_name="Annie", last_name="Tremblay")
+    make_staff(totp=False, email=STAFF_EMAIL, first_name="Annie", last_name="Tremblay")
     page = new_context().new_page()
     sign_in(page, STAFF_EMAIL, PASSWORD)
 

@@ -1,5 +1,6 @@
 import datetime
 
+import icalendar
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -146,3 +147,19 @@ def test_members_only_event_asks_anonymous_visitors_to_sign_in(client, open_even
     response = client.get(open_event.url)
 
     assert open_event.summary not in response.content.decode()
+
+
+def test_a_member_gets_a_confirmation_email_with_a_valid_ics(
+    client, open_event, school, smtp_server, django_capture_on_commit_callbacks
+):
+    client.force_login(make_member(school, email="membre@example.org"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client, open_event)
+
+    [message] = smtp_server.messages
+    [attachment] = [part for part in message.iter_attachments() if part.get_content_type() == "text/calendar"]
+    calendar = icalendar.Calendar.from_ical(attachment.get_content())
+    assert smtp_server.recipients == [["membre@example.org"]]
+    assert message["Subject"] == f"Inscription confirmée : {open_event.title}"
+    assert calendar.events[0].uid == f"{open_event.translation_key}@amasq"

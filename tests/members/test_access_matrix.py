@@ -61,6 +61,8 @@ PORTAL_URLS = {
 # whoever holds them.
 EVENT_URLS = {
     "register": (lambda w: {"event_id": w["members_event"].pk}, [LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
+    # The calendar file carries the event's details: members-only ones are for members.
+    "ics": (lambda w: {"event_id": w["members_event"].pk}, [NOT_FOUND, OK, OK, OK]),
     "guest_register": (lambda w: {"event_id": w["public_event"].pk}, [OK, OK, OK, OK]),
     "confirm": (lambda w: {"token": w["guest_token"]}, [OK, OK, OK, OK]),
     "cancel": (lambda w: {"token": w["guest_token"]}, [OK, OK, OK, OK]),

@@ -20,7 +20,7 @@ from members.public import (
     register_portal_section,
 )
 from members.services.portal import HOOK_NAME, render_portal_sections
-from tests.factories.accounts import MembershipFactory, UserFactory, make_member, make_staff
+from tests.factories.accounts import MembershipFactory, UserFactory, add_totp, make_member, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -109,8 +109,13 @@ def test_amasq_staff_get_in_without_being_members_of_a_school(db):
     assert get_as(staff).status_code == 200
 
 
-def test_a_superuser_is_amasq_staff(db):
-    assert is_amasq_staff(UserFactory(is_superuser=True))
+def test_a_superuser_with_two_factor_is_amasq_staff(db):
+    superuser = UserFactory(is_superuser=True)
+    assert not is_amasq_staff(superuser)
+
+    add_totp(superuser)
+
+    assert is_amasq_staff(UserFactory._meta.model.objects.get(pk=superuser.pk))
 
 
 def test_a_deactivated_staff_account_is_not_staff(db):
