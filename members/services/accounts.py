@@ -320,6 +320,27 @@ def deactivate_member(user, *, by):
     end_sessions(user)
 
 
+@transaction.atomic
+def reactivate_member(user, *, by):
+    """Undo a deactivation: the person can sign in again, in the same school and role.
+
+    Raises PermissionDenied unless `by` manages the person's school; ValidationError if the
+    account is active already.
+    """
+    membership = Membership.objects.select_for_update(of=("self",)).select_related("user", "school").get(user=user)
+    if not can_manage_school(by, membership.school):
+        raise PermissionDenied
+    if user.is_active:
+        raise ValidationError(_("This account is already active."), code="active")
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    membership.deactivated_at = None
+    membership.deactivated_by = None
+    membership.save(update_fields=["deactivated_at", "deactivated_by"])
+    profile, _created = MemberProfile.objects.get_or_create(user=user)
+    log(profile, audit.MEMBER_REACTIVATED, user=by)
+
+
 def end_sessions(user):
     """End every session of `user` where the session engine can list them (database sessions);
     others end at the user's next request, since Django does not authenticate inactive users."""

@@ -15,6 +15,7 @@ PROFILE_EDITED = "members.profile_edited"
 CONSENT_CHANGED = "members.consent_changed"
 DATA_EXPORTED = "members.data_exported"
 MEMBER_DEACTIVATED = "members.deactivated"
+MEMBER_REACTIVATED = "members.reactivated"
 ACCOUNT_DELETED = "members.account_deleted"
 INVITATION_SENT = "members.invitation_sent"
 INVITATION_ACCEPTED = "members.invitation_accepted"
@@ -35,6 +36,7 @@ ACTIONS = {
     CONSENT_CHANGED: (_("Consent changed"), _("Consent to show the profile changed")),
     DATA_EXPORTED: (_("Personal data exported"), _("Personal data downloaded")),
     MEMBER_DEACTIVATED: (_("Member deactivated"), _("Account deactivated")),
+    MEMBER_REACTIVATED: (_("Member reactivated"), _("Account reactivated")),
     ACCOUNT_DELETED: (_("Member account deleted"), _("Account and personal data deleted")),
     INVITATION_SENT: (_("Invitation sent"), _("Invitation sent")),
     INVITATION_ACCEPTED: (_("Invitation accepted"), _("Invitation accepted")),

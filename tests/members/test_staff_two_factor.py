@@ -118,3 +118,24 @@ def test_staff_opening_a_private_photo_is_logged(client, schools, hidden_person,
 
     assert response.status_code == 200
     assert ModelLogEntry.objects.filter(action=audit.PRIVATE_PHOTO_VIEWED, user=staff).count() == 1
+
+
+def test_a_coordinator_reactivates_a_deactivated_member_of_their_school_only(schools):
+    from django.core.exceptions import PermissionDenied
+    from wagtail.models import ModelLogEntry
+
+    from members.services import audit
+    from members.services.accounts import deactivate_member, reactivate_member
+
+    coordinator = make_member(schools["levis"], role=MemberRole.COORDINATOR)
+    other_coordinator = make_member(schools["lasalle"], role=MemberRole.COORDINATOR)
+    person = make_member(schools["levis"])
+    deactivate_member(person, by=coordinator)
+
+    with pytest.raises(PermissionDenied):
+        reactivate_member(person, by=other_coordinator)
+    reactivate_member(person, by=coordinator)
+
+    person.refresh_from_db()
+    assert person.is_active and person.membership.deactivated_at is None
+    assert ModelLogEntry.objects.filter(action=audit.MEMBER_REACTIVATED, user=coordinator).exists()
