@@ -17,7 +17,7 @@ from members.views.admin_accounts import (
     InvitationAdminForm,
     InvitationCreateView,
 )
-from members.views.directory import DirectoryImportView
+from members.views.directory import DirectoryImportView, importable_directories
 
 
 class ServiceViewSet(SnippetViewSet):
@@ -36,9 +36,16 @@ def register_directory_import_url():
     return [path("directory/import/", DirectoryImportView.as_view(), name="members_directory_import")]
 
 
+class DirectoryImportMenuItem(MenuItem):
+    """Shown only to those whose page permissions let them import (see DirectoryImportView)."""
+
+    def is_shown(self, request):
+        return importable_directories(request.user).exists()
+
+
 @hooks.register("register_admin_menu_item")
 def register_directory_import_menu_item():
-    return MenuItem(
+    return DirectoryImportMenuItem(
         _("Import the directory"),
         reverse("members_directory_import"),
         icon_name="upload",

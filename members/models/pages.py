@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from members import geo, open_data
 from members.directory_search import search_directory
@@ -25,6 +26,23 @@ RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 LONGITUDE_SCALE = 0.682
 KNN_DISTANCE_SQL = f"point(members_maspage.longitude * {LONGITUDE_SCALE}, members_maspage.latitude) <-> point(%s, %s)"
 REGION_NAMES = dict(REGION_CHOICES)
+# A school's facts that are not words: every translation of a MAS page shows the same ones (kept
+# so by members/services/shared_facts.py on every publication). "services" is shared too.
+SHARED_FACTS = [
+    "membership_kind",
+    "region",
+    "street_address",
+    "city",
+    "postal_code",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "schedule",
+    "teaching_languages",
+    "wheelchair_accessible",
+]
 
 
 class MASPageQuerySet(PageQuerySet):
@@ -238,6 +256,8 @@ class MASPage(Page):
 
     parent_page_types = ["members.MASDirectoryPage"]
     subpage_types = []
+    # wagtail-localize copies these from the source instead of asking translators for them.
+    override_translatable_fields = [SynchronizedField(name) for name in SHARED_FACTS]
 
     class Meta:
         verbose_name = _("member school (MAS)")

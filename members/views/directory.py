@@ -16,10 +16,27 @@ from members.services.directory import DirectoryImportError, import_directory_cs
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
+def may_import_into(user, directory):
+    """Whether `user` may create and publish schools under `directory` and its translations, as
+    Wagtail's page permissions say (they live on pages, not in Django's has_perm)."""
+    for page in [directory, *directory.get_translations()]:
+        permissions = page.permissions_for_user(user)
+        if not (permissions.can_add_subpage() and permissions.can_publish_subpage()):
+            return False
+    return True
+
+
+def importable_directories(user):
+    """The directories `user` may import into (a queryset, possibly empty)."""
+    directories = MASDirectoryPage.objects.all()
+    allowed = [directory.pk for directory in directories if may_import_into(user, directory)]
+    return directories.filter(pk__in=allowed).select_related("locale")
+
+
 class DirectoryImportForm(forms.Form):
     directory = forms.ModelChoiceField(
         label=_("Directory"),
-        queryset=MASDirectoryPage.objects.all().select_related("locale"),
+        queryset=MASDirectoryPage.objects.none(),
         help_text=_("New schools are also created in the other languages' directories, to be translated."),
     )
     csv_file = forms.FileField(
@@ -27,6 +44,10 @@ class DirectoryImportForm(forms.Form):
         help_text=_("UTF-8, with the columns of the export. One school per line; the first line names the columns."),
         validators=[FileExtensionValidator(["csv", "txt"])],
     )
+
+    def __init__(self, *args, directories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["directory"].queryset = directories
 
     def clean_csv_file(self):
         csv_file = self.cleaned_data["csv_file"]
@@ -44,14 +65,18 @@ class DirectoryImportView(WagtailAdminTemplateMixin, FormView):
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("wagtailcore.add_page") and not request.user.is_superuser:
+        self.directories = importable_directories(request.user)
+        if not self.directories:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "directories": self.directories}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["columns"] = CSV_COLUMNS
-        context["directories"] = MASDirectoryPage.objects.all().select_related("locale")
+        context["directories"] = self.directories
         return context
 
     def form_valid(self, form):

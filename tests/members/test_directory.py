@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -122,7 +123,12 @@ def test_directory_marks_up_the_map_with_the_listed_schools(client, directory, s
     html = client.get(directory.url, {"near": "G6V"}).content.decode()
     assert "data-members-map" in html
     assert "leaflet.js" in html
-    assert '"name": "\\u00c9cole du milieu de L\\u00e9vis"' in html or "École du milieu de Lévis" in html
+    data = json.loads(re.search(r'<script id="directory-map-data"[^>]*>(.*?)</script>', html, re.S).group(1))
+    # One marker per listed school, nearest first, and the search origin.
+    names = [marker["name"] for marker in data["schools"]]
+    assert names[0] == "École du milieu de Lévis"
+    assert sorted(names) == sorted(school.title for school in schools.values())
+    assert data["origin"] is not None
 
 
 def test_directory_without_results_loads_no_map_code(client, directory):
