@@ -9,18 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from members.services.accounts import is_amasq_staff, membership_of
-
-
-def is_member(user):
-    """A member of a school, or AMASQ staff (the members app's rule for members-only content)."""
-    membership = membership_of(user)
-    return is_amasq_staff(user) or bool(membership and membership.school_id and user.is_active)
+from members.public import can_see_members_only
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -187,11 +181,37 @@ class EventPage(Page):
 
     def details_visible_to(self, user):
         """A members-only event shows its title and date to everyone, the rest to members only."""
-        return not self.members_only or is_member(user)
+        return not self.members_only or can_see_members_only(user)
+
+    def source_event(self):
+        """Registrations belong to the event in the default language, whatever page they came from."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return EventPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
+
+    def registration_state(self, now=None):
+        """Why registration is closed ("past", "not_open", "closed"), or "" when it is open."""
+        now = now or timezone.now()
+        if self.end < now:
+            return "past"
+        if self.registration_opens and now < self.registration_opens:
+            return "not_open"
+        if self.closes_at <= now:
+            return "closed"
+        return ""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["can_see_details"] = self.details_visible_to(request.user)
+        user = request.user
+        context["can_see_details"] = self.details_visible_to(user)
+        context["viewer_is_member"] = can_see_members_only(user)
+        context["registration_state"] = self.registration_state()
+        context["registration"] = (
+            Registration.objects.active().filter(event=self.source_event(), user=user).first()
+            if user.is_authenticated
+            else None
+        )
         return context
 
 

@@ -7,16 +7,17 @@ for the person, in the active language; nothing is saved then. Emails leave afte
 """
 
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
-from events.models import EventPage, Registration, RegistrationStatus, is_member
-from members.services.accounts import membership_of
+from events import mail
+from events.models import EventPage, Registration, RegistrationStatus
+from members.public import can_see_members_only
 
 # How long a guest's registration holds a seat before they confirm their address.
 DEFAULT_PENDING_HOLD = timedelta(minutes=30)
@@ -26,27 +27,23 @@ def pending_hold():
     return getattr(settings, "EVENTS_PENDING_HOLD", DEFAULT_PENDING_HOLD)
 
 
-def source_event(event):
-    """Registrations belong to the event in the default language, whatever page they came from."""
-    if event.locale_id == Locale.get_default().pk:
-        return event
-    return (
-        EventPage.objects.filter(translation_key=event.translation_key, locale=Locale.get_default()).first() or event
-    )
-
-
 def _locked(event):
     # of=("self",): lock the event's own row, not the shared wagtailcore_page row editors save.
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=source_event(event).pk)
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.source_event().pk)
+
+
+def closed_message(state):
+    return {
+        "past": _("This event is over: registration is closed."),
+        "not_open": _("Registration for this event is not open yet."),
+        "closed": _("Registration for this event is closed."),
+    }[state]
 
 
 def _check_open(event, now):
-    if event.end < now:
-        raise ValidationError(_("This event is over: registration is closed."), code="past")
-    if event.registration_opens and now < event.registration_opens:
-        raise ValidationError(_("Registration for this event is not open yet."), code="not_open")
-    if event.closes_at <= now:
-        raise ValidationError(_("Registration for this event is closed."), code="closed")
+    state = event.registration_state(now)
+    if state:
+        raise ValidationError(closed_message(state), code=state)
 
 
 def _place_status(event, school, now):
@@ -76,7 +73,18 @@ def _save(registration):
     except IntegrityError as error:
         # The unique constraints, should a check above ever miss a duplicate.
         raise ValidationError(_("You are already registered for this event."), code="duplicate") from error
+    _email_after_commit(registration)
     return registration
+
+
+def _email_after_commit(registration):
+    if registration.status == RegistrationStatus.CONFIRMED:
+        send = mail.send_registration_confirmation
+    elif registration.status == RegistrationStatus.PENDING:
+        send = mail.send_guest_confirmation_request
+    else:
+        return
+    transaction.on_commit(partial(send.enqueue, registration.pk))
 
 
 @transaction.atomic
@@ -86,14 +94,15 @@ def register_member(event, user, *, language="fr", answers=None):
     Returns the Registration, confirmed or waitlisted. Raises ValidationError (codes: not_member,
     past, not_open, closed, duplicate, full, school_full).
     """
-    if not is_member(user):
+    if not can_see_members_only(user):
         raise ValidationError(_("Only members can register this way."), code="not_member")
     event = _locked(event)
     now = timezone.now()
     _check_open(event, now)
     if Registration.objects.active().filter(event=event, user=user).exists():
         raise ValidationError(_("You are already registered for this event."), code="duplicate")
-    membership = membership_of(user)
+    # AMASQ staff may have no membership (the reverse one-to-one then raises an AttributeError).
+    membership = getattr(user, "membership", None)
     school = membership.school if membership else None
     return _save(
         Registration(
@@ -165,6 +174,7 @@ def confirm_guest(token):
         registration.status = RegistrationStatus.CONFIRMED
     registration.hold_until = None
     registration.save(update_fields=["status", "hold_until"])
+    _email_after_commit(registration)
     return registration
 
 
@@ -185,7 +195,7 @@ def registration_of(event, user):
     """The member's active registration for the event, or None."""
     if not user.is_authenticated:
         return None
-    return Registration.objects.active().filter(event=source_event(event), user=user).first()
+    return Registration.objects.active().filter(event=event.source_event(), user=user).first()
 
 
 def upcoming_registrations(user):

@@ -4,24 +4,23 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from home.forms import SearchForm
+
 SEARCH_RESULTS_PER_PAGE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
 
 
 @require_GET
 def search(request):
     """Full-text search over the live public pages of the visitor's language."""
-    query = request.GET.get("q", "").strip()
-    error = ""
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else request.GET.get("q", "").strip()
+    error = "" if form.is_valid() else " ".join(form.errors["q"])
     results_page = None
-    if len(query) > SEARCH_QUERY_MAX_LENGTH:
-        error = _("Your search is too long: use at most %(max)s characters.") % {"max": SEARCH_QUERY_MAX_LENGTH}
-    elif query:
+    if query and not error:
         results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         try:

@@ -17,7 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry, Revision
+from wagtail.users.models import UserProfile
 
 from members.models import SHAREABLE_FIELDS, AccessRequest, ConsentRecord, Invitation, MemberProfile, Membership
 from members.services import audit
@@ -53,6 +54,40 @@ def _audit_entries(profile):
         }
         for entry in entries
     ]
+
+
+def _actions(user):
+    """What the person did that the audit log recorded (on any object, pages included)."""
+    entries = [
+        *ModelLogEntry.objects.filter(user=user).select_related("content_type"),
+        *PageLogEntry.objects.filter(user=user).select_related("content_type"),
+    ]
+    return [
+        {"action": entry.action, "description": str(entry.message), "on": entry.label, "at": _iso(entry.timestamp)}
+        for entry in sorted(entries, key=lambda entry: (entry.timestamp, entry.pk))
+    ]
+
+
+def _proposals(user):
+    """Changes the person proposed to a page (a school's directory entry): Wagtail revisions."""
+    return [
+        {"page": revision.object_str, "at": _iso(revision.created_at), "content": revision.content}
+        for revision in Revision.objects.filter(user=user).order_by("created_at", "pk")
+    ]
+
+
+def _admin_profile(user):
+    """Wagtail's preferences for the person (language, time zone, notifications, avatar), if any."""
+    profile = UserProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    data = {}
+    for field in UserProfile._meta.concrete_fields:
+        if field.name in ("id", "user"):
+            continue
+        value = getattr(profile, field.attname)
+        data[field.name] = (value.name or None) if hasattr(value, "storage") else value
+    return data
 
 
 def _photo(profile):
@@ -182,6 +217,9 @@ def export_personal_data(user):
             .order_by("pk")
         ],
         "audit_log": _audit_entries(profile),
+        "actions_recorded": _actions(user),
+        "proposals": _proposals(user),
+        "admin_preferences": _admin_profile(user),
         # The site keeps no log of sign-ins beyond the last one (account.last_login).
         "login_history": [{"at": _iso(user.last_login)}] if user.last_login else [],
     }
