@@ -251,7 +251,13 @@ SECURE_CSP = {
     "script-src": ["'self'"],
     # Inline style attributes come from Wagtail's responsive embeds and the editor's userbar.
     "style-src": ["'self'", "'unsafe-inline'"],
-    "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    # Wagtail's embed block (oEmbed) frames YouTube videos from www.youtube.com/embed/.
+    "frame-src": [
+        "'self'",
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

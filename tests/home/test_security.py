@@ -16,6 +16,15 @@ def test_public_page_sends_content_security_policy(client, home_page):
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
+def test_content_security_policy_lets_wagtail_youtube_embeds_play(client, home_page):
+    directives = dict(
+        directive.strip().split(" ", 1) for directive in client.get("/fr/")["Content-Security-Policy"].split(";")
+    )
+
+    # Wagtail's embed block turns a YouTube link into an iframe of https://www.youtube.com/embed/….
+    assert "https://www.youtube.com" in directives["frame-src"].split()
+
+
 def test_admin_has_no_content_security_policy(admin_client, admin_user):
     add_totp(admin_user)
 
