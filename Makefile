@@ -53,9 +53,10 @@ test: install messages ## Run the whole test suite (PostgreSQL if DATABASE_URL p
 coverage: install messages ## Run the tests with a coverage report
 	$(PY) -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
-lint: install ## ruff check + format check
+lint: install ## ruff check + format check + import contracts (pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install ## Format and autofix with ruff
 	$(VENV)/bin/ruff format .

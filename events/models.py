@@ -1,14 +1,20 @@
+import secrets
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from members.public import can_see_members_only
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -45,8 +51,25 @@ class EventIndexPage(Page):
         return context
 
 
+class EventKind(models.TextChoices):
+    COLLOQUIUM = "colloquium", _("National colloquium")
+    GATHERING = "gathering", _("Member gathering")
+    WEBINAR = "webinar", _("Webinar")
+    TRAINING = "training", _("Training")
+    PUBLIC = "public", _("Public event")
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+
+
 class EventPage(Page):
-    """A dated gathering (webinar, regional meeting, national colloquium) published by AMASQ staff."""
+    """A dated gathering (webinar, regional meeting, national colloquium) published by AMASQ staff.
+
+    Registrations (events.Registration) hang on the page in the default language; the numbers that
+    govern them (capacity, limits, dates) are not translated, wagtail-localize keeps them in sync.
+    """
 
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
@@ -62,6 +85,27 @@ class EventPage(Page):
         related_name="+",
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices, default=EventKind.GATHERING)
+    audience = models.CharField(_("audience"), max_length=8, choices=Audience.choices, default=Audience.PUBLIC)
+    online = models.BooleanField(_("online"), default=False)
+    meeting_link = models.URLField(
+        _("meeting link"),
+        blank=True,
+        help_text=_("Shown only to confirmed attendees, on the page and in their emails."),
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: no limit."))
+    seats_per_school = models.PositiveIntegerField(
+        _("seats per MAS"), null=True, blank=True, help_text=_("Empty: no limit per school.")
+    )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, help_text=_("Empty: when the event starts.")
+    )
+    waitlist = models.BooleanField(
+        _("waitlist"), default=True, help_text=_("When the event is full, offer a waitlist.")
+    )
+    # RFC 5545 SEQUENCE: goes up whenever the time or place changes, so calendar apps update.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = EventPageManager()
 
@@ -82,6 +126,20 @@ class EventPage(Page):
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
+                FieldRowPanel([FieldPanel("online"), FieldPanel("meeting_link")]),
+            ],
+            heading=_("Kind and audience"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("seats_per_school"), FieldPanel("waitlist")]),
+                FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+            ],
+            heading=_("Registration"),
+        ),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
@@ -95,7 +153,148 @@ class EventPage(Page):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end must come after the start.")})
+        if self.registration_opens and self.registration_closes and self.registration_closes < self.registration_opens:
+            raise ValidationError({"registration_closes": _("Registration must close after it opens.")})
+
+    def save(self, *args, **kwargs):
+        if self.pk and self._time_or_place_changed():
+            self.sequence += 1
+        super().save(*args, **kwargs)
+
+    def _time_or_place_changed(self):
+        before = EventPage.objects.filter(pk=self.pk).values("start", "end", "venue", "address", "online").first()
+        if before is None:
+            return False
+        return any(before[field] != getattr(self, field) for field in before)
 
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def members_only(self):
+        return self.audience == Audience.MEMBERS
+
+    @property
+    def closes_at(self):
+        return self.registration_closes or self.start
+
+    def details_visible_to(self, user):
+        """A members-only event shows its title and date to everyone, the rest to members only."""
+        return not self.members_only or can_see_members_only(user)
+
+    def source_event(self):
+        """Registrations belong to the event in the default language, whatever page they came from."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return EventPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
+
+    def registration_state(self, now=None):
+        """Why registration is closed ("past", "not_open", "closed"), or "" when it is open."""
+        now = now or timezone.now()
+        if self.end < now:
+            return "past"
+        if self.registration_opens and now < self.registration_opens:
+            return "not_open"
+        if self.closes_at <= now:
+            return "closed"
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        context["can_see_details"] = self.details_visible_to(user)
+        context["viewer_is_member"] = can_see_members_only(user)
+        context["registration_state"] = self.registration_state()
+        context["registration"] = (
+            Registration.objects.active().filter(event=self.source_event(), user=user).first()
+            if user.is_authenticated
+            else None
+        )
+        return context
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    PENDING = "pending", _("Awaiting email confirmation")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=RegistrationStatus.CANCELLED)
+
+    def holding_a_seat(self, now=None):
+        """Confirmed, or awaiting email confirmation for a short while (EVENTS_PENDING_HOLD)."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(status=RegistrationStatus.CONFIRMED) | Q(status=RegistrationStatus.PENDING, hold_until__gt=now)
+        )
+
+
+class Registration(models.Model):
+    """One person's place at an event: a member (user) or a guest (name and email only).
+
+    Created by events.services, never by hand; staff see them in the admin. The token is the
+    secret of the links in the person's emails (confirm, cancel).
+    """
+
+    event = models.ForeignKey(
+        EventPage, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="event_registrations",
+        verbose_name=_("member"),
+    )
+    # The MAS a member came from, for per-school seat limits; guests have none.
+    school = models.ForeignKey(
+        "members.MASPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_registrations",
+        verbose_name=_("school"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"))
+    language = models.CharField(_("language"), max_length=8, default="fr")
+    status = models.CharField(_("status"), max_length=12, choices=RegistrationStatus.choices)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("registered on"), default=timezone.now)
+    hold_until = models.DateTimeField(_("seat held until"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # The services check first, under a lock; these are the last line of defence.
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=~Q(status="cancelled") & Q(user__isnull=False),
+                name="events_one_active_registration_per_member",
+            ),
+            models.UniqueConstraint(
+                models.F("event"),
+                Lower("email"),
+                condition=~Q(status="cancelled"),
+                name="events_one_active_registration_per_email",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.event} ({self.get_status_display()})"

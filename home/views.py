@@ -1,24 +1,26 @@
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from home.forms import SearchForm
+
 SEARCH_RESULTS_PER_PAGE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
 
 
 @require_GET
 def search(request):
     """Full-text search over the live public pages of the visitor's language."""
-    query = request.GET.get("q", "").strip()
-    error = ""
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else request.GET.get("q", "").strip()
+    error = "" if form.is_valid() else " ".join(form.errors["q"])
     results_page = None
-    if len(query) > SEARCH_QUERY_MAX_LENGTH:
-        error = _("Your search is too long: use at most %(max)s characters.") % {"max": SEARCH_QUERY_MAX_LENGTH}
-    elif query:
+    if query and not error:
         results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         try:
@@ -35,11 +37,23 @@ def search(request):
     )
 
 
+def _accounts_prefixes():
+    """The sign-in pages' folder in each language (/fr/comptes/, /en/accounts/): reversed, so
+    that robots.txt follows the translated URL patterns instead of repeating them."""
+    prefixes = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            login = reverse("account_login")
+        prefixes.append("/".join(login.split("/")[:3]) + "/")
+    return prefixes
+
+
 @require_GET
 @cache_control(max_age=60 * 60 * 24, public=True)
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /*/accounts/", "", f"Sitemap: {sitemap_url}", ""]
+    disallowed = ["/admin/", *_accounts_prefixes()]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed), "", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

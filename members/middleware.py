@@ -1,17 +1,14 @@
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from members.services.accounts import has_totp
+
 
 def can_reach_admin(user):
     return user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin")
-
-
-def has_totp(user):
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 class AdminMFARequiredMiddleware:

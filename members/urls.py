@@ -16,22 +16,22 @@ urlpatterns = [
     # The person's own profile, and the members directory of people.
     path(_("profile/"), people.ProfileEditView.as_view(), name="profile"),
     path(_("members/"), people.PeopleDirectoryView.as_view(), name="people"),
-    path(_("members/<int:pk>/"), people.PersonView.as_view(), name="person"),
-    path(_("members/<int:pk>/photo/"), people.person_photo, name="person_photo"),
+    path(_("members/<id:pk>/"), people.PersonView.as_view(), name="person"),
+    path(_("members/<id:pk>/photo/"), people.person_photo, name="person_photo"),
     # A school's team, invitations and directory entry: its coordinator and AMASQ staff.
-    path(_("schools/<int:school_id>/"), school.SchoolTeamView.as_view(), name="school"),
-    path(_("schools/<int:school_id>/invite/"), school.InviteView.as_view(), name="invite"),
+    path(_("schools/<id:school_id>/"), school.SchoolTeamView.as_view(), name="school"),
+    path(_("schools/<id:school_id>/invite/"), school.InviteView.as_view(), name="invite"),
     path(
-        _("schools/<int:school_id>/invitations/<int:pk>/cancel/"),
+        _("schools/<id:school_id>/invitations/<id:pk>/cancel/"),
         school.RevokeInvitationView.as_view(),
         name="revoke_invitation",
     ),
     path(
-        _("schools/<int:school_id>/members/<int:user_id>/deactivate/"),
+        _("schools/<id:school_id>/members/<id:user_id>/deactivate/"),
         school.DeactivateMemberView.as_view(),
         name="deactivate_member",
     ),
-    path(_("schools/<int:school_id>/directory-entry/"), school.SchoolEntryView.as_view(), name="school_entry"),
+    path(_("schools/<id:school_id>/directory-entry/"), school.SchoolEntryView.as_view(), name="school_entry"),
     # Privacy (Law 25): see, download and delete one's own data.
     path(_("privacy/"), privacy.PrivacyView.as_view(), name="privacy"),
     path(_("privacy/download/"), privacy.ExportView.as_view(), name="export"),

@@ -5,9 +5,11 @@ from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, connections
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from tests.factories.home import HomePageFactory
@@ -17,6 +19,12 @@ from tests.factories.home import HomePageFactory
 def _empty_cache():
     """Rate-limit counters and Wagtail's cached site roots live in the cache: start each test without them."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /en/ leaves English active in the test thread: start each test in French."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

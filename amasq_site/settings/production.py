@@ -1,24 +1,25 @@
-"""Production: everything from the environment; refuses to start without a secret key."""
-
-import os
+"""Production: everything from the environment; refuses to start without a secret key or a database."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = env("DJANGO_SECRET_KEY")  # noqa: F405
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: the production settings refuse to start without it.")
+# base.py falls back on a SQLite file for `make run`; production must never silently do so.
+if not env("DATABASE_URL"):  # noqa: F405
+    raise ImproperlyConfigured("Set DATABASE_URL (postgres://…): the production settings refuse to start without it.")
 
 # A local mail relay unless EMAIL_URL names another; never the development file backend.
-MAILERS = {"default": mailer_from_url(os.environ.get("EMAIL_URL") or "smtp://localhost:25")}  # noqa: F405
+MAILERS = {"default": mailer_from_url(env("EMAIL_URL", "smtp://localhost:25"))}  # noqa: F405
 
 # Wagtail's live preview shows the page in a same-origin frame, so SAMEORIGIN, not DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
+SECURE_SSL_REDIRECT = env("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"  # noqa: F405
+SECURE_HSTS_SECONDS = int(env("DJANGO_SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True

@@ -1,8 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import models
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
@@ -12,6 +10,8 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
+
+from home.mail import send_templated_email
 
 HONEYPOT_FIELD = "website_url"
 
@@ -101,17 +101,16 @@ class ContactPage(AbstractEmailForm):
             for field in form
             if isinstance(field.field, forms.EmailField) and (value := form.cleaned_data.get(field.name))
         ]
-        context = {"page": self, "fields": self._submitted_fields(form)}
-        message = EmailMultiAlternatives(
-            subject=self.subject or str(_("Message from the website")),
-            body=render_to_string("email/contact_submission.txt", context),
-            from_email=self.from_address or settings.DEFAULT_FROM_EMAIL,
+        send_templated_email(
+            "email/contact_submission",
             to=addresses,
+            # In the page's language, like the labels of its fields.
+            language=self.locale.language_code,
+            context={"page": self, "fields": self._submitted_fields(form)},
+            subject=self.subject or _("Message from the website"),
+            from_email=self.from_address,
             reply_to=reply_to[:1],
-            headers={"Auto-Submitted": "auto-generated"},
         )
-        message.attach_alternative(render_to_string("email/contact_submission.html", context), "text/html")
-        message.send()
 
     def _submitted_fields(self, form):
         fields = []

@@ -45,6 +45,16 @@ def footer_text():
     return footer.body if footer else ""
 
 
+def _absolute(request, url):
+    """`url` on the host the Site record names, the rule {% fullpageurl %} follows for the
+    canonical link: every address a page announces about itself (canonical, og:url, hreflang)
+    names the same host, whatever Host header the request came with."""
+    if "://" in url:
+        return url
+    site = Site.find_for_request(request)
+    return f"{site.root_url}{url}" if site else request.build_absolute_uri(url)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """For each site language: where the visitor lands when they switch to it.
@@ -56,6 +66,7 @@ def language_links(context):
     page = context.get("page")
     current = get_language()
     links = []
+    # Each link also carries `full_url`, the absolute address hreflang alternates announce.
     if isinstance(page, Page) and page.pk:
         translations = {
             p.locale.language_code: p
@@ -76,6 +87,7 @@ def language_links(context):
                     "code": code,
                     "name": name,
                     "url": url,
+                    "full_url": _absolute(request, url),
                     "is_current": code == current,
                     "is_translation": code in translations,
                 }
@@ -91,6 +103,7 @@ def language_links(context):
                     "code": code,
                     "name": name,
                     "url": url if is_translation else f"/{code}/",
+                    "full_url": _absolute(request, url if is_translation else f"/{code}/"),
                     "is_current": code == current,
                     "is_translation": is_translation,
                 }

@@ -1,3 +1,0 @@
-from .directory import DirectorySearchForm
-
-__all__ = ["DirectorySearchForm"]

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from home.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from home.models.forms import HoneypotForm
 from members.models import (
     REGION_CHOICES,
@@ -32,7 +33,7 @@ CONSENT_TEXT = _(
 )
 
 
-class SchoolChoiceField(forms.ModelChoiceField):
+class SchoolChoiceField(BoundedModelChoiceField):
     def label_from_instance(self, obj):
         return obj.title
 
@@ -151,7 +152,7 @@ class ProfileForm(NameFieldsMixin):
     """A person's own profile. A plain form (not a ModelForm) so that validating it leaves the
     profile untouched: update_profile compares old and new values to record consent."""
 
-    expertise = forms.ModelMultipleChoiceField(
+    expertise = BoundedModelMultipleChoiceField(
         label=_("Areas of expertise"),
         queryset=Expertise.objects.all(),
         required=False,
@@ -222,7 +223,7 @@ class PeopleSearchForm(forms.Form):
         max_length=MAX_QUERY_LENGTH,
         error_messages={"max_length": _("Use at most %(limit_value)d characters.")},
     )
-    expertise = forms.ModelChoiceField(
+    expertise = BoundedModelChoiceField(
         label=_("Area of expertise"),
         queryset=Expertise.objects.none(),
         required=False,
@@ -258,6 +259,7 @@ class SchoolEntryForm(forms.ModelForm):
     class Meta:
         model = MASPage
         fields = PROPOSABLE_FIELDS
+        field_classes = {"services": BoundedModelMultipleChoiceField}
         widgets = {
             "services": forms.CheckboxSelectMultiple,
             "short_description": forms.Textarea(attrs={"rows": 3}),

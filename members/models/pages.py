@@ -16,7 +16,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from members import geo
+from members import geo, open_data
+from members.directory_search import search_directory
 from members.models.taxonomy import REGION_CHOICES, MembershipKind, Schedule, Service, TeachingLanguages
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -109,11 +110,21 @@ class MASDirectoryPage(RoutablePageMixin, Page):
         return MASPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from members.services.directory import search_directory
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(search_directory(self, request.GET))
+        context.update(
+            search_directory(
+                self.schools(),
+                request.GET,
+                regions=REGION_CHOICES,
+                services=list(Service.objects.all()),
+                kinds=MembershipKind.choices,
+            )
+        )
         return context
+
+    def _open_data_version(self):
+        """What of the page itself the open data's ETag depends on."""
+        return f"{self.pk}:{self.last_published_at}"
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -121,21 +132,15 @@ class MASDirectoryPage(RoutablePageMixin, Page):
 
     @path("geojson/", name="geojson")
     def geojson_route(self, request):
-        from members.views.directory import directory_geojson
-
-        return directory_geojson(request, self)
+        return open_data.geojson_response(request, self.schools(), name=self.slug, version=self._open_data_version())
 
     @path("postal-areas/", name="postal_areas")
     def postal_areas_route(self, request):
-        from members.views.directory import postal_areas
-
-        return postal_areas(request)
+        return open_data.postal_areas(request)
 
     @path("csv/", name="csv")
     def csv_route(self, request):
-        from members.views.directory import directory_csv
-
-        return directory_csv(request, self)
+        return open_data.csv_response(request, self.schools(), name=self.slug, version=self._open_data_version())
 
 
 class MASPage(Page):

@@ -8,6 +8,7 @@ import uuid
 from importlib import import_module
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,12 +36,29 @@ User = get_user_model()
 # Who may do what ----------------------------------------------------------------------------
 
 
-def is_amasq_staff(user):
-    """AMASQ staff: superusers and the "AMASQ staff" group. Cached on the user for the request."""
+def has_totp(user):
+    """Whether `user` has an authenticator app: allauth then asks for its code at every sign-in."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def in_staff_group(user):
+    """Superusers and the "AMASQ staff" group, whether or not they have set up two-factor
+    authentication yet. Cached on the user for the request."""
     if not user.is_authenticated or not user.is_active:
         return False
+    if not hasattr(user, "_in_staff_group"):
+        user._in_staff_group = user.is_superuser or user.groups.filter(name=AMASQ_STAFF_GROUP).exists()
+    return user._in_staff_group
+
+
+def is_amasq_staff(user):
+    """Who holds AMASQ staff powers in the portal (every member's hidden fields, every school's
+    team): the staff group, with two-factor authentication, as the administration requires.
+    A staff account without it is an ordinary member until it sets it up. Cached on the user."""
+    if not in_staff_group(user):
+        return False
     if not hasattr(user, "_is_amasq_staff"):
-        user._is_amasq_staff = user.is_superuser or user.groups.filter(name=AMASQ_STAFF_GROUP).exists()
+        user._is_amasq_staff = has_totp(user)
     return user._is_amasq_staff
 
 
@@ -68,9 +86,19 @@ def member_schools():
     return MASPage.objects.live().filter(locale=Locale.get_default()).order_by("title", "pk")
 
 
+def normalise_email(email):
+    """Addresses are stored lowercased, so that "Ana@X.org" and "ana@x.org" are one person."""
+    return email.strip().lower()
+
+
 def email_has_account(email):
+    """Whether an account has proved it owns `email`. Unverified addresses do not count: anyone
+    can add any address to their account, which would block that person's invitation and tell
+    the one inviting that the address is known. Accounts made outside allauth (createsuperuser)
+    have no address record: their account email counts."""
     return (
-        User.objects.filter(email__iexact=email).exists() or EmailAddress.objects.filter(email__iexact=email).exists()
+        EmailAddress.objects.filter(email__iexact=email, verified=True).exists()
+        or User.objects.filter(email__iexact=email, emailaddress__isnull=True).exists()
     )
 
 
@@ -88,15 +116,16 @@ class InvitationUnusable(Exception):
 
 @transaction.atomic
 def create_invitation(*, email, school, role, invited_by, language, access_request=None):
-    """Invite `email` to join `school` with `role`, replacing any earlier pending invitation to
-    the same address. The email (in `language`) leaves when the transaction commits.
+    """Invite `email` to join `school` with `role`, replacing any earlier pending invitation of
+    the same school to the same address (another school's invitation stays: one school never
+    touches another's). The email (in `language`) leaves when the transaction commits.
 
     Raises PermissionDenied if `invited_by` may not manage `school`, and ValidationError if the
     address already has an account or the school is not a member school.
     """
     if invited_by is not None and not can_manage_school(invited_by, school):
         raise PermissionDenied
-    email = email.strip()
+    email = normalise_email(email)
     if email_has_account(email):
         raise ValidationError(_("%(email)s already has an account."), params={"email": email}, code="exists")
     if not member_schools().filter(pk=school.pk).exists():
@@ -104,7 +133,7 @@ def create_invitation(*, email, school, role, invited_by, language, access_reque
     if role not in MemberRole.values:
         raise ValidationError(_("Choose a role from the list."), code="role")
     now = timezone.now()
-    Invitation.objects.pending().filter(email__iexact=email).update(revoked_at=now)
+    Invitation.objects.pending().filter(email__iexact=email, school=school).update(revoked_at=now)
     token = new_token()
     invitation = Invitation.objects.create(
         email=email,
@@ -187,7 +216,7 @@ def revoke_invitation(invitation, *, by):
 def submit_access_request(*, first_name, last_name, email, school, role, job_title, message, language):
     """Record a request for an account and tell AMASQ staff. A second request from an address
     that already waits for a decision is not duplicated (the person sees the same answer)."""
-    email = email.strip()
+    email = normalise_email(email)
     existing = AccessRequest.objects.filter(email__iexact=email, status=AccessRequest.Status.PENDING).first()
     if existing:
         return existing

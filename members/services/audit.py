@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 ACCOUNT_CREATED = "members.account_created"
 PROFILE_VIEWED = "members.profile_viewed"
+HIDDEN_FIELDS_LISTED = "members.hidden_fields_listed"
+PRIVATE_PHOTO_VIEWED = "members.private_photo_viewed"
 PROFILE_EDITED = "members.profile_edited"
 CONSENT_CHANGED = "members.consent_changed"
 DATA_EXPORTED = "members.data_exported"
@@ -24,6 +26,11 @@ SCHOOL_CHANGES_PROPOSED = "members.school_changes_proposed"
 ACTIONS = {
     ACCOUNT_CREATED: (_("Member account created"), _("Account created")),
     PROFILE_VIEWED: (_("Member profile viewed by staff"), _("Profile viewed by AMASQ staff")),
+    HIDDEN_FIELDS_LISTED: (
+        _("Hidden profile fields seen by staff in the people list"),
+        _("Fields you keep from members seen by AMASQ staff in the members directory"),
+    ),
+    PRIVATE_PHOTO_VIEWED: (_("Private photo viewed by staff"), _("Photo you keep from members viewed by AMASQ staff")),
     PROFILE_EDITED: (_("Member profile edited"), _("Profile edited")),
     CONSENT_CHANGED: (_("Consent changed"), _("Consent to show the profile changed")),
     DATA_EXPORTED: (_("Personal data exported"), _("Personal data downloaded")),

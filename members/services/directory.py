@@ -1,17 +1,15 @@
-"""Directory search, and CSV import and export of the directory for AMASQ staff."""
+"""CSV import and export of the directory for AMASQ staff."""
 
 import csv
 import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from members import geo
-from members.forms import DirectorySearchForm
 from members.models import (
     REGION_CHOICES,
     MASDirectoryPage,
@@ -21,123 +19,15 @@ from members.models import (
     Service,
     TeachingLanguages,
 )
+from members.open_data import schools_csv
 
-SCHOOLS_PER_PAGE = 20
-
-
-@dataclass
-class SchoolResult:
-    page: MASPage
-    distance_km: float | None = None
-
-
-def search_directory(directory, params):
-    """Filter, sort and paginate a directory's schools from its GET parameters.
-
-    Returns the template context: form, results (a Paginator page of SchoolResult), result_count,
-    origin (the geo.Place distances are measured from, or None) and is_filtered.
-    Invalid parameters are reported on the form and ignored; they never raise.
-    """
-    services = list(Service.objects.all())
-    form = DirectorySearchForm(params or None, services=services)
-    form.is_valid()
-    data = getattr(form, "cleaned_data", {})
-
-    schools = directory.schools()
-    if data.get("q"):
-        schools = schools.matching(data["q"])
-    if data.get("region"):
-        schools = schools.in_region(data["region"])
-    if data.get("service"):
-        schools = schools.offering(data["service"])
-    if data.get("kind"):
-        schools = schools.of_kind(data["kind"])
-    origin = form.origin
-    schools = schools.nearest_to(origin.latitude, origin.longitude) if origin else schools.alphabetical()
-
-    paginator = Paginator(schools.select_related("logo").prefetch_related("services"), SCHOOLS_PER_PAGE)
-    try:
-        page = paginator.page(params.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-
-    page.object_list = [
-        SchoolResult(
-            school,
-            geo.distance_km(origin.latitude, origin.longitude, school.latitude, school.longitude)
-            if origin and school.latitude is not None
-            else None,
-        )
-        for school in page.object_list
-    ]
-    return {
-        "form": form,
-        "results": page,
-        "result_count": paginator.count,
-        "origin": origin,
-        "is_filtered": any(data.get(key) for key in ("q", "region", "service", "kind")) or origin is not None,
-    }
-
-
-# CSV columns, in order; export writes them and import reads them.
-CSV_COLUMNS = [
-    "slug",
-    "name",
-    "membership_kind",
-    "carrying_organisation",
-    "region",
-    "street_address",
-    "city",
-    "postal_code",
-    "latitude",
-    "longitude",
-    "phone",
-    "email",
-    "website",
-    "services",
-    "short_description",
-    "audience",
-    "schedule",
-    "teaching_languages",
-    "wheelchair_accessible",
-]
 MAX_IMPORT_ROWS = 2000
 TRUE_VALUES = {"1", "true", "yes", "oui", "vrai", "x"}
 
 
 def export_directory_csv(directory, request=None):
     """The directory's live schools as CSV text (the same columns import_directory_csv reads)."""
-    output = io.StringIO()
-    writer = csv.DictWriter(output, fieldnames=[*CSV_COLUMNS, "url"])
-    writer.writeheader()
-    for school in directory.schools().alphabetical().prefetch_related("services"):
-        writer.writerow(
-            {
-                "slug": school.slug,
-                "name": school.title,
-                "membership_kind": school.membership_kind,
-                "carrying_organisation": school.carrying_organisation,
-                "region": school.region,
-                "street_address": school.street_address,
-                "city": school.city,
-                "postal_code": school.postal_code,
-                "latitude": "" if school.latitude is None else f"{school.latitude:.6f}",
-                "longitude": "" if school.longitude is None else f"{school.longitude:.6f}",
-                "phone": school.phone,
-                "email": school.email,
-                "website": school.website,
-                "services": "|".join(service.slug for service in school.services.all()),
-                "short_description": school.short_description,
-                "audience": school.audience,
-                "schedule": school.schedule,
-                "teaching_languages": school.teaching_languages,
-                "wheelchair_accessible": "yes" if school.wheelchair_accessible else "no",
-                "url": school.get_full_url(request),
-            }
-        )
-    return output.getvalue()
+    return schools_csv(directory.schools(), request)
 
 
 @dataclass
@@ -151,7 +41,7 @@ class DirectoryImportError(ValidationError):
 
 
 def import_directory_csv(directory, csv_file, user=None):
-    """Create or update the schools of `directory` from CSV (columns: CSV_COLUMNS; "url" ignored).
+    """Create or update the schools of `directory` from CSV (columns: open_data.CSV_COLUMNS; "url" ignored).
 
     Rows are matched to existing schools by slug (made from the name when empty). New schools are
     also created in the directory's other languages, as copies to translate. All or nothing: any bad

@@ -1,36 +1,21 @@
 """Emails about member accounts, sent in the background (django.tasks) once the transaction that
 asked for them has committed. Tasks take ids, not names or addresses, so that the task queue
-holds no personal data; each email is HTML + text in its recipient's language."""
+holds no personal data; home.mail renders each one, HTML + text, in its recipient's language."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
+from home.mail import send_templated_email
 from home.models import SiteSettings
 from members.models import AMASQ_STAFF_GROUP, AccessRequest, Invitation
 
 
 def absolute_url(path):
     return settings.SITE_BASE_URL.rstrip("/") + path
-
-
-def send_templated_email(template, *, to, language, context, reply_to=()):
-    """Render templates/email/members/<template>{_subject.txt,.txt,.html} in `language` and send."""
-    context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_BASE_URL, **context}
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"email/members/{template}_subject.txt", context).split())
-        text = render_to_string(f"email/members/{template}.txt", context)
-        html = render_to_string(f"email/members/{template}.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject, body=text, to=to, reply_to=list(reply_to), headers={"Auto-Submitted": "auto-generated"}
-    )
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 @task()
@@ -44,7 +29,7 @@ def send_invitation_email(invitation_id, token):
         link = absolute_url(reverse("members:accept_invitation", kwargs={"token": token}))
     inviter = invitation.invited_by
     send_templated_email(
-        "invitation",
+        "email/members/invitation",
         to=[invitation.email],
         language=invitation.language,
         context={
@@ -63,7 +48,7 @@ def send_access_request_refusal(access_request_id):
     if access_request is None or not access_request.email:
         return
     send_templated_email(
-        "access_request_refused",
+        "email/members/access_request_refused",
         to=[access_request.email],
         language=access_request.language,
         context={
@@ -94,7 +79,7 @@ def notify_staff_of_access_request(access_request_id):
     if access_request is None:
         return
     send_templated_email(
-        "access_request_received",
+        "email/members/access_request_received",
         to=_staff_addresses(),
         language=settings.LANGUAGE_CODE,
         context={

@@ -4,9 +4,9 @@ new resources, members-only news).
 The members app must not import the apps that stand on it (DESIGN.md), so they register here
 through a Wagtail hook, in their own wagtail_hooks.py:
 
-    from members.services.portal import PortalSection
+    from members.public import PortalSection, register_portal_section
 
-    @hooks.register("register_member_portal_section")
+    @register_portal_section
     def registrations_section():
         return PortalSection(
             key="event-registrations",
@@ -38,6 +38,12 @@ class PortalSection:
     template: str
     get_context: Callable
     order: int = 100
+
+
+def register_portal_section(fn):
+    """Register `fn` (no arguments → PortalSection) as a portal home section; use as a decorator."""
+    hooks.register(HOOK_NAME, fn)
+    return fn
 
 
 @dataclass(frozen=True)

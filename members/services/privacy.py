@@ -17,7 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry, Revision
+from wagtail.users.models import UserProfile
 
 from members.models import SHAREABLE_FIELDS, AccessRequest, ConsentRecord, Invitation, MemberProfile, Membership
 from members.services import audit
@@ -55,6 +56,40 @@ def _audit_entries(profile):
     ]
 
 
+def _actions(user):
+    """What the person did that the audit log recorded (on any object, pages included)."""
+    entries = [
+        *ModelLogEntry.objects.filter(user=user).select_related("content_type"),
+        *PageLogEntry.objects.filter(user=user).select_related("content_type"),
+    ]
+    return [
+        {"action": entry.action, "description": str(entry.message), "on": entry.label, "at": _iso(entry.timestamp)}
+        for entry in sorted(entries, key=lambda entry: (entry.timestamp, entry.pk))
+    ]
+
+
+def _proposals(user):
+    """Changes the person proposed to a page (a school's directory entry): Wagtail revisions."""
+    return [
+        {"page": revision.object_str, "at": _iso(revision.created_at), "content": revision.content}
+        for revision in Revision.objects.filter(user=user).order_by("created_at", "pk")
+    ]
+
+
+def _admin_profile(user):
+    """Wagtail's preferences for the person (language, time zone, notifications, avatar), if any."""
+    profile = UserProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    data = {}
+    for field in UserProfile._meta.concrete_fields:
+        if field.name in ("id", "user"):
+            continue
+        value = getattr(profile, field.attname)
+        data[field.name] = (value.name or None) if hasattr(value, "storage") else value
+    return data
+
+
 def _photo(profile):
     if not profile.photo:
         return None
@@ -66,14 +101,25 @@ def _photo(profile):
     return {"content_type": "image/jpeg", "base64": base64.b64encode(content).decode("ascii")}
 
 
+def _own_records(user):
+    """Filters for the invitations and access requests that are `user`'s: those linked to the
+    account, and those sent to or from an address the person proved is theirs. An unverified
+    address proves nothing (anyone can add someone else's address to their account), so it
+    never reveals nor erases that other person's records."""
+    addresses = set(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)) - {""}
+    invitation_filter = Q(accepted_by=user)
+    request_filter = Q(invitations__accepted_by=user)
+    for address in addresses:
+        invitation_filter |= Q(email__iexact=address)
+        request_filter |= Q(email__iexact=address)
+    return invitation_filter, request_filter
+
+
 def export_personal_data(user):
     """Everything the site holds about `user`, as a JSON-ready dict, and log that it was taken."""
     profile = profile_for(user)
     membership = Membership.objects.select_related("school").filter(user=user).first()
-    addresses = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)} - {""}
-    email_filter = Q()
-    for address in addresses:
-        email_filter |= Q(email__iexact=address)
+    invitation_filter, request_filter = _own_records(user)
     data = {
         "format_version": EXPORT_FORMAT_VERSION,
         "generated_at": _iso(timezone.now()),
@@ -148,12 +194,8 @@ def export_personal_data(user):
                 "accepted_at": _iso(invitation.accepted_at),
                 "status": invitation.status,
             }
-            for invitation in Invitation.objects.filter(Q(accepted_by=user) | email_filter)
-            .select_related("school")
-            .order_by("pk")
-        ]
-        if addresses
-        else [],
+            for invitation in Invitation.objects.filter(invitation_filter).select_related("school").order_by("pk")
+        ],
         "access_requests": [
             {
                 "first_name": request.first_name,
@@ -169,11 +211,15 @@ def export_personal_data(user):
                 "decided_at": _iso(request.decided_at),
                 "reason_given": request.refusal_reason,
             }
-            for request in AccessRequest.objects.filter(email_filter).select_related("school").order_by("pk")
-        ]
-        if addresses
-        else [],
+            for request in AccessRequest.objects.filter(request_filter)
+            .distinct()
+            .select_related("school")
+            .order_by("pk")
+        ],
         "audit_log": _audit_entries(profile),
+        "actions_recorded": _actions(user),
+        "proposals": _proposals(user),
+        "admin_preferences": _admin_profile(user),
         # The site keeps no log of sign-ins beyond the last one (account.last_login).
         "login_history": [{"at": _iso(user.last_login)}] if user.last_login else [],
     }
@@ -198,22 +244,17 @@ def delete_account(user):
     """
     profile = profile_for(user)
     deleted_label = _("Deleted member")
-    addresses = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)} - {""}
-    email_filter = Q(accepted_by=user)
-    request_filter = Q(pk__in=[])
-    for address in addresses:
-        email_filter |= Q(email__iexact=address)
-        request_filter |= Q(email__iexact=address)
+    invitation_filter, request_filter = _own_records(user)
 
     log(profile, audit.ACCOUNT_DELETED, user=user, title=deleted_label)
     _anonymise_log_labels(MemberProfile, [profile.pk], deleted_label)
     _anonymise_log_labels(get_user_model(), [user.pk], deleted_label)
 
-    invitation_ids = list(Invitation.objects.filter(email_filter).values_list("pk", flat=True))
+    invitation_ids = list(Invitation.objects.filter(invitation_filter).values_list("pk", flat=True))
     Invitation.objects.filter(pk__in=invitation_ids).update(email="")
     _anonymise_log_labels(Invitation, invitation_ids, deleted_label)
 
-    request_ids = list(AccessRequest.objects.filter(request_filter).values_list("pk", flat=True))
+    request_ids = list(AccessRequest.objects.filter(request_filter).values_list("pk", flat=True).distinct())
     AccessRequest.objects.filter(pk__in=request_ids).update(
         first_name="", last_name="", email="", job_title="", message="", refusal_reason=""
     )

@@ -1,9 +1,12 @@
 """Member profiles: editing with consent recorded, and the members-only directory of people."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from members.models import (
     SHAREABLE_FIELDS,
@@ -112,6 +115,41 @@ def record_staff_view(profile, viewer):
     """Staff opening someone's profile is logged: the person can see it in their data export."""
     if profile.user_id != viewer.pk and is_amasq_staff(viewer):
         log(profile, audit.PROFILE_VIEWED, user=viewer)
+
+
+def hidden_from_members(profile):
+    """The fields of `profile` other members do not see (all of them if it is not listed)."""
+    if not profile.listed or not profile.user.is_active:
+        return set(SHAREABLE_FIELDS)
+    return set(SHAREABLE_FIELDS) - profile.shared_fields()
+
+
+def record_staff_photo_view(profile, viewer):
+    """Staff opening a photo its owner keeps from members is logged, like opening the profile."""
+    if profile.user_id != viewer.pk and is_amasq_staff(viewer) and "photo" in hidden_from_members(profile):
+        log(profile, audit.PRIVATE_PHOTO_VIEWED, user=viewer)
+
+
+def record_staff_list_view(page, viewer):
+    """Staff seeing, in a page of the people list, fields people keep from members is logged for
+    each such person, in one query whatever the page holds."""
+    if not is_amasq_staff(viewer):
+        return
+    content_type = ContentType.objects.get_for_model(MemberProfile)
+    now = timezone.now()
+    ModelLogEntry.objects.bulk_create(
+        ModelLogEntry(
+            content_type=content_type,
+            object_id=str(profile.pk),
+            label=str(profile)[:255],
+            action=audit.HIDDEN_FIELDS_LISTED,
+            data={"fields": sorted(hidden)},
+            timestamp=now,
+            user=viewer,
+        )
+        for profile, _visible in page.object_list
+        if profile.user_id != viewer.pk and (hidden := hidden_from_members(profile))
+    )
 
 
 def search_people(form, viewer):

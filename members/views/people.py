@@ -10,16 +10,18 @@ from django.views.generic import FormView, TemplateView
 
 from members.forms.accounts import PeopleSearchForm, ProfileForm
 from members.models import SHAREABLE_FIELDS
+from members.public import MembersOnlyMixin, PortalMixin
 from members.services.profiles import (
     directory_choices,
     paginate_people,
     profile_for,
+    record_staff_list_view,
+    record_staff_photo_view,
     record_staff_view,
     search_people,
     update_profile,
     visible_profile,
 )
-from members.views.portal import MembersOnlyMixin, PortalMixin
 
 
 class ProfileEditView(PortalMixin, FormView):
@@ -57,6 +59,7 @@ class PeopleDirectoryView(MembersOnlyMixin, TemplateView):
         form = PeopleSearchForm(self.request.GET or None, expertise=expertise, schools=schools)
         profiles = search_people(form, self.request.user)
         results = paginate_people(profiles, self.request.GET.get("page", 1), self.request.user)
+        record_staff_list_view(results, self.request.user)
         context.update(form=form, results=results, result_count=results.paginator.count)
         return context
 
@@ -91,6 +94,7 @@ def person_photo(request, pk):
     profile, visible = visible_profile(pk, request.user)
     if profile is None or "photo" not in visible or not profile.photo:
         raise Http404
+    record_staff_photo_view(profile, request.user)
     try:
         with profile.photo.open("rb") as photo:
             content = photo.read()

@@ -1,47 +1,19 @@
-"""The portal home, and the access rules every portal view builds on."""
+"""The portal home. The access rules every portal view builds on (PortalMixin, MembersOnlyMixin)
+live in members/public.py, where the apps above `members` use them too."""
 
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.views.generic import TemplateView
 
-from members.middleware import has_totp
+from members.public import PortalMixin
 from members.services.accounts import (
-    is_amasq_staff,
+    has_totp,
+    in_staff_group,
     member_schools,
-    membership_of,
     pending_access_requests_count,
     pending_invitations,
 )
 from members.services.portal import render_portal_sections
 from members.services.profiles import profile_for
 from members.services.schools import proposal_state
-
-
-class PortalMixin(LoginRequiredMixin):
-    """Signed-in people only: others are sent to the sign-in page, and come back here after.
-    (Deactivated accounts are signed out by Django on their next request.)"""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        membership = membership_of(user)
-        context.update(
-            membership=membership,
-            is_amasq_staff=is_amasq_staff(user),
-            is_coordinator=bool(membership and membership.is_coordinator and membership.school_id),
-        )
-        return context
-
-
-class MembersOnlyMixin(PortalMixin):
-    """Members of a school and AMASQ staff: an account without a school gets a 403."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            membership = membership_of(request.user)
-            if not is_amasq_staff(request.user) and not (membership and membership.school_id):
-                raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 class PortalHomeView(PortalMixin, TemplateView):
@@ -59,6 +31,7 @@ class PortalHomeView(PortalMixin, TemplateView):
             school=school,
             sections=render_portal_sections(self.request),
             has_totp=has_totp(user),
+            staff_needs_totp=in_staff_group(user) and not context["is_amasq_staff"],
         )
         if context["is_coordinator"] and school:
             context["pending_invitations"] = list(pending_invitations(school))

@@ -17,8 +17,8 @@ from django_ratelimit.core import is_ratelimited
 
 from members.forms.accounts import DeleteAccountForm
 from members.models import ConsentRecord
+from members.public import PortalMixin
 from members.services.privacy import delete_account, export_personal_data
-from members.views.portal import PortalMixin
 
 DELETE_ATTEMPTS_RATE = "5/15m"
 

@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 
 from members.forms.accounts import InvitationForm, SchoolEntryForm
 from members.models import Invitation, Membership
+from members.public import PortalMixin
 from members.services.accounts import (
     can_manage_school,
     create_invitation,
@@ -22,7 +23,6 @@ from members.services.accounts import (
     school_members,
 )
 from members.services.schools import draft_of, proposal_state, propose_school_changes
-from members.views.portal import PortalMixin
 
 
 class SchoolManagerMixin(PortalMixin):

@@ -1,7 +1,9 @@
 /*
  * Folds the header menu behind a "Menu" button on small screens.
  * Markup: [data-nav] holding [data-nav-toggle] (a button, hidden until this runs) and
- * [data-nav-menu]. Without JavaScript the button stays hidden and the menu stays open.
+ * [data-nav-menu]. Without JavaScript the button stays hidden and the menu stays open. Where
+ * scripts run, main.css (@media (scripting: enabled)) shows the button and folds the menu
+ * from the first paint; this module only makes the button work.
  */
 
 const OPEN_CLASS = "is-open";

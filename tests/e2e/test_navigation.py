@@ -73,3 +73,74 @@ def test_first_tab_reaches_skip_link_and_enter_moves_focus_to_main(site, page):
     page.keyboard.press("Enter")
 
     expect(page.locator(":focus")).to_have_attribute("id", "main")
+
+
+# Sums every layout shift from the first paint on, as Lighthouse's CLS does; buffered: true also
+# reports those that happened before the observer was created.
+RECORD_LAYOUT_SHIFTS = """
+window.__layoutShifts = [];
+new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) {
+            window.__layoutShifts.push({
+                value: entry.value,
+                nodes: entry.sources.map((source) => source.node && source.node.nodeName),
+            });
+        }
+    }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def test_pages_do_not_move_after_they_appear_on_a_phone(site, new_context):
+    page = new_context(viewport={"width": PHONE_WIDTH, "height": 800}).new_page()
+    page.add_init_script(RECORD_LAYOUT_SHIFTS)
+    moved = {}
+
+    for kind, url in PAGE_URLS.items():
+        page.goto(url("fr"), wait_until="load")
+        # nav-toggle.js has run: the menu button works.
+        expect(page.locator("header[data-nav].site-header--collapsible")).to_have_count(1)
+        page.wait_for_timeout(200)
+        shifts = page.evaluate("window.__layoutShifts")
+        if sum(shift["value"] for shift in shifts) > 0.01:
+            moved[kind] = shifts
+
+    assert moved == {}
+
+
+def test_phone_menu_is_folded_behind_a_button_and_opens(site, new_context):
+    page = new_context(viewport={"width": PHONE_WIDTH, "height": 800}).new_page()
+    page.goto("/fr/")
+    menu = page.locator("#site-menu")
+    expect(menu).to_be_hidden()
+
+    page.get_by_role("button", name="Menu").click()
+
+    expect(menu).to_be_visible()
+    expect(page.locator(".main-nav a").first).to_be_visible()
+
+
+def test_phone_menu_stays_open_without_javascript(site, new_context):
+    page = new_context(viewport={"width": PHONE_WIDTH, "height": 800}, java_script_enabled=False).new_page()
+    page.goto("/fr/")
+
+    expect(page.locator(".site-header__toggle")).to_be_hidden()
+    links = page.locator(".main-nav a")
+    assert links.count() >= 3
+    for index in range(links.count()):
+        expect(links.nth(index)).to_be_visible()
+
+
+def test_links_in_the_school_page_aside_are_at_least_24_px(site, new_context):
+    page = new_context(viewport={"width": PHONE_WIDTH, "height": 800}).new_page()
+    page.goto(PAGE_URLS["school page"]("fr"))
+    links = page.locator(".mas-page__aside a")
+    assert links.count() >= 2
+
+    small = {}
+    for index in range(links.count()):
+        box = links.nth(index).bounding_box()
+        if box["width"] < 24 or box["height"] < 24:
+            small[links.nth(index).inner_text()] = box
+    assert small == {}

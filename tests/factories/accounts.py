@@ -69,16 +69,22 @@ def make_member(school, role=MemberRole.STAFF, profile=None, **user_fields):
     return membership.user
 
 
-def make_staff(**fields):
+def make_staff(totp=True, **fields):
     """An AMASQ staff account (the "AMASQ staff" group, which a transactional test may have
-    flushed, is recreated first)."""
+    flushed, is recreated first), with two-factor authentication set up unless `totp` is False:
+    staff powers in the portal need it."""
     group = ensure_staff_group_and_workflow(apps)
     user = UserFactory(**fields)
     user.groups.add(group)
     MemberProfileFactory(user=user)
+    if totp:
+        add_totp(user)
     return user
 
 
 def add_totp(user):
     """A TOTP authenticator, as if the person had set up their app."""
-    return Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
+    authenticator, _created = Authenticator.objects.get_or_create(
+        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}}
+    )
+    return authenticator

@@ -3,7 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventPage, Registration, RegistrationStatus
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
@@ -24,3 +24,12 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    name = factory.Faker("name", locale="fr_CA")
+    email = factory.Sequence(lambda n: f"guest{n}@example.org")
+    status = RegistrationStatus.CONFIRMED
+
+    class Meta:
+        model = Registration

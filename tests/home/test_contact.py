@@ -97,3 +97,30 @@ def test_contact_errors_show_in_english_on_english_page(client, contact_page, en
     response = client.post(english.url, {**VALID_POST, "email": "nope"})
 
     assert "Enter a valid email address." in page_text(response)
+
+
+def post_from(client, page, forwarded_for):
+    # Every request reaches the site from the proxy's address; only X-Forwarded-For differs.
+    return client.post(page.url, VALID_POST, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+def test_rate_limit_ignores_x_forwarded_for_without_trusted_proxy(client, contact_page, mailoutbox, settings):
+    settings.PUBLIC_FORM_RATE = "2/h"
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    assert post_from(client, contact_page, "203.0.113.1").status_code == 200
+    assert post_from(client, contact_page, "203.0.113.2").status_code == 200
+
+    # A forged header does not buy a fresh allowance: the limit keys on REMOTE_ADDR.
+    assert post_from(client, contact_page, "203.0.113.3").status_code == 429
+
+
+def test_rate_limit_keys_on_each_visitor_behind_a_trusted_proxy(client, contact_page, mailoutbox, settings):
+    settings.PUBLIC_FORM_RATE = "2/h"
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for _ in range(2):
+        assert post_from(client, contact_page, "198.51.100.7, 203.0.113.1").status_code == 200
+    assert post_from(client, contact_page, "198.51.100.8, 203.0.113.1").status_code == 429
+
+    # Another visitor behind the same proxy keeps their own allowance; the proxy appends the
+    # address it saw last, so a value the visitor wrote in front of it changes nothing.
+    assert post_from(client, contact_page, "203.0.113.2").status_code == 200

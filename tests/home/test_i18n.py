@@ -68,6 +68,22 @@ def test_page_declares_hreflang_alternates_for_both_languages(client, news_page,
     assert alternates["en"].endswith(english.url)
 
 
+def test_canonical_and_hreflang_name_the_same_host(client, news_page, english_locale):
+    english = news_page.get_translation(english_locale)
+
+    # The Site record says localhost:80; the request arrives under another name for the same site.
+    html = parse(client.get(news_page.url, HTTP_HOST="127.0.0.1:8000"))
+
+    canonical = html.find("link", rel="canonical")["href"]
+    alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate", hreflang=True)}
+    assert canonical == f"http://localhost{news_page.url}"
+    assert alternates == {
+        "fr": canonical,
+        "x-default": canonical,
+        "en": f"http://localhost{english.url}",
+    }
+
+
 @pytest.mark.parametrize(
     ("language", "expected"),
     [("fr", "22 novembre 2026, 14 h 30"), ("en", "November 22, 2026, 2:30 p.m.")],

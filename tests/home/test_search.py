@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from home.views import SEARCH_QUERY_MAX_LENGTH
+from home.forms import SEARCH_QUERY_MAX_LENGTH
 from tests.factories.home import StandardPageFactory
 from tests.utils import parse
 
@@ -58,6 +58,33 @@ def test_search_with_too_long_query_explains_instead_of_failing(client, school_p
         }
 
     response = client.get(path, {"q": ("école " * 1000)[:5000]})
+
+    assert response.status_code == 400
+    assert message in parse(response).get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("query", ['"', 'école"', '"retour', "«école»", "école' OR 1=1 --", "*", "(", "NEAR(", "-"])
+def test_search_with_full_text_syntax_answers_like_any_search(client, school_pages, query):
+    # A lone double quote was an FTS5 syntax error on SQLite (issue 7, finding 13).
+    response = client.get("/fr/recherche/", {"q": query})
+
+    assert response.status_code == 200
+
+
+def test_search_reads_quotes_as_spaces(client, school_pages):
+    french, _english = school_pages
+
+    response = client.get("/fr/recherche/", {"q": '"retour"'})
+
+    assert french.title in result_titles(response)
+
+
+@pytest.mark.parametrize(("language", "path"), [("fr", "/fr/recherche/"), ("en", "/en/search/")])
+def test_search_with_a_nul_byte_explains_instead_of_failing(client, school_pages, language, path):
+    with translation.override(language):
+        message = translation.gettext("Your search contains a character that cannot be searched for.")
+
+    response = client.get(path, {"q": "école\x00"})
 
     assert response.status_code == 400
     assert message in parse(response).get_text(" ", strip=True)

@@ -2,6 +2,8 @@ import json
 
 import pytest
 from defusedxml import ElementTree as ET
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale
 
 from tests.utils import parse
@@ -30,6 +32,12 @@ def test_robots_txt_names_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode().splitlines()
 
 
+def test_robots_txt_keeps_crawlers_out_of_the_account_pages_in_every_language(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+
+    assert {"Disallow: /admin/", "Disallow: /fr/comptes/", "Disallow: /en/accounts/"} <= set(lines)
+
+
 def test_home_page_describes_the_organisation_as_json_ld(client, home_page):
     response = client.get("/fr/")
 
@@ -52,3 +60,17 @@ def test_news_page_has_open_graph_and_meta_description(client, news_page, langua
     assert open_graph["og:url"].endswith(page.url)
     assert open_graph["og:locale"].startswith(language)
     assert document.find("meta", attrs={"name": "description"})["content"].strip() == page.summary
+
+
+@pytest.mark.parametrize("url_name", ["search", "account_login"])
+@pytest.mark.parametrize(
+    ("language", "start"), [("fr", ("Chercher", "Connexion")), ("en", ("Search the AMASQ", "Sign in to"))]
+)
+def test_search_and_login_pages_have_a_meta_description(client, home_page, url_name, language, start):
+    with translation.override(language):
+        url = reverse(url_name)
+
+    description = parse(client.get(url)).find("meta", attrs={"name": "description"})
+
+    assert description is not None
+    assert description["content"].startswith(start)

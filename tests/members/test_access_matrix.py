@@ -9,10 +9,13 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
+from events.models import Audience
+from events.services import register_guest
 from members.models import Invitation, MemberRole
 from members.models.accounts import hash_token
 from members.services.accounts import create_invitation
 from tests.factories.accounts import add_totp, make_member, make_staff
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +57,17 @@ PORTAL_URLS = {
     "delete_account": (None, [LOGIN, OK, OK, OK]),
 }
 
+# Registration for events (events/urls.py). Registering is a POST; links from emails work for
+# whoever holds them.
+EVENT_URLS = {
+    "register": (lambda w: {"event_id": w["members_event"].pk}, [LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
+    # The calendar file carries the event's details: members-only ones are for members.
+    "ics": (lambda w: {"event_id": w["members_event"].pk}, [NOT_FOUND, OK, OK, OK]),
+    "guest_register": (lambda w: {"event_id": w["public_event"].pk}, [OK, OK, OK, OK]),
+    "confirm": (lambda w: {"token": w["guest_token"]}, [OK, OK, OK, OK]),
+    "cancel": (lambda w: {"token": w["guest_token"]}, [OK, OK, OK, OK]),
+}
+
 SIGNED_IN_ONLY = [LOGIN, OK, OK, OK]
 ACCOUNT_URLS = {
     "account_login": (None, [OK, TO_PORTAL, TO_PORTAL, TO_PORTAL]),
@@ -93,6 +107,8 @@ SECRETS = {
     "Bio gardée secrète": ({"amasq_staff"}, set()),
     # An unlisted member of A.
     "prive.a@example.org": ({"amasq_staff"}, set()),
+    # A guest's registration: only the link in their email shows it.
+    "invite.public@example.org": (set(), set()),
 }
 
 
@@ -123,8 +139,13 @@ def account_url_names():
     return sorted(_names(_allauth_resolver(get_resolver())))
 
 
+def event_url_names():
+    return sorted(_names(get_resolver().namespace_dict["events"][1]))
+
+
 def test_every_portal_and_account_url_has_a_row():
     assert set(portal_url_names()) == set(PORTAL_URLS)
+    assert set(event_url_names()) == set(EVENT_URLS)
     assert set(account_url_names()) == set(ACCOUNT_URLS)
 
 
@@ -158,7 +179,22 @@ def world(schools, django_capture_on_commit_callbacks):
         )
     token_b = "matrix-token"
     Invitation.objects.filter(pk=invitation_b.pk).update(token_hash=hash_token(token_b))
-    return {"school_a": school_a, "school_b": school_b, "invitation_b": invitation_b, "token_b": token_b, **people}
+    events = EventIndexPageFactory(parent=school_a.get_parent().get_parent())
+    members_event = EventPageFactory(
+        parent=events, audience=Audience.MEMBERS, summary="Détails réservés aux membres", meeting_link=""
+    )
+    public_event = EventPageFactory(parent=events, audience=Audience.PUBLIC)
+    guest = register_guest(public_event, name="Invité public", email="invite.public@example.org")
+    return {
+        "school_a": school_a,
+        "school_b": school_b,
+        "invitation_b": invitation_b,
+        "token_b": token_b,
+        "members_event": members_event,
+        "public_event": public_event,
+        "guest_token": guest.token,
+        **people,
+    }
 
 
 def check(response, expected, url):
@@ -187,7 +223,11 @@ def test_every_url_answers_as_expected_with_no_leak(client, world, role, setting
     (tmp_path / "profile-photos").mkdir()
     (tmp_path / "profile-photos" / "x.jpg").write_bytes(b"\xff\xd8\xff")
     sign_in(client, world, role)
-    rows = [("members:" + name, row) for name, row in PORTAL_URLS.items()] + list(ACCOUNT_URLS.items())
+    rows = (
+        [("members:" + name, row) for name, row in PORTAL_URLS.items()]
+        + [("events:" + name, row) for name, row in EVENT_URLS.items()]
+        + list(ACCOUNT_URLS.items())
+    )
 
     for name, (kwargs, expectations) in rows:
         url = reverse(name, kwargs=kwargs(world) if kwargs else None)
@@ -253,3 +293,23 @@ def test_hidden_profile_fields_are_not_shown_to_other_members(client, world):
     assert "Bio gardée secrète" not in content
     assert "public.b@example.org" not in content
     assert reverse("members:person_photo", kwargs={"pk": world["listed_b"].member_profile.pk}) not in content
+
+
+@pytest.mark.parametrize(("role", "sees_details"), [("anonymous", False), ("member_a", True), ("amasq_staff", True)])
+def test_members_only_event_details_are_for_members(client, world, role, sees_details):
+    sign_in(client, world, role)
+
+    response = client.get(world["members_event"].url)
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert world["members_event"].title in content
+    assert ("Détails réservés aux membres" in content) is sees_details
+    assert (reverse("events:register", kwargs={"event_id": world["members_event"].pk}) in content) is sees_details
+
+
+def test_guests_cannot_register_for_a_members_only_event(client, world):
+    url = reverse("events:guest_register", kwargs={"event_id": world["members_event"].pk})
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"name": "X", "email": "x@example.org"}).status_code == 404

@@ -116,7 +116,7 @@ def test_unknown_invitation_token_gives_a_clear_404(client, home_page):
 
 def test_new_invitation_to_the_same_address_cancels_the_older_link(client, schools, staff, send, mailoutbox):
     send(schools["levis"], staff)
-    send(schools["lasalle"], staff)
+    send(schools["levis"], staff, role=MemberRole.STAFF)
 
     assert client.get(link_path(mailoutbox[0])).status_code == 410
     assert client.get(link_path(mailoutbox[1])).status_code == 200
@@ -205,3 +205,56 @@ def test_staff_invite_from_the_wagtail_admin(client, schools, staff, django_capt
         staff,
     )
     assert mailoutbox[0].to == ["directrice@example.org"]
+
+
+def test_an_unverified_address_blocks_no_invitation_and_tells_nothing(schools, staff, send):
+    """Any member can add any address to their account unverified: that must not stop the
+    address's owner from being invited, nor tell the coordinator the address is known."""
+    member = make_member(schools["levis"])
+    EmailAddress.objects.create(user=member, email="cible@example.org", verified=False, primary=False)
+
+    invitation = send(schools["levis"], staff, email="cible@example.org")
+
+    assert invitation.is_pending
+
+
+def test_a_verified_address_in_another_case_has_an_account(schools, staff, send):
+    make_member(schools["levis"], email="deja@example.org")
+
+    with pytest.raises(ValidationError) as error:
+        send(schools["levis"], staff, email="  DEJA@Example.org ")
+
+    assert error.value.code == "exists"
+
+
+def test_addresses_are_stored_lowercased_and_compared_without_case(schools, staff, send):
+    first = send(schools["levis"], staff, email="Nouvelle@Example.ORG")
+    second = send(schools["levis"], staff, email="nouvelle@example.org")
+
+    first.refresh_from_db()
+    assert first.email == second.email == "nouvelle@example.org"
+    assert not first.is_pending and second.is_pending
+
+
+def test_inviting_an_address_another_school_invited_leaves_its_invitation(schools, staff, send):
+    other_school = schools["lasalle"]
+    theirs = send(other_school, staff, email="convoitee@example.org")
+
+    ours = send(schools["levis"], staff, email="Convoitee@example.org")
+
+    theirs.refresh_from_db()
+    assert theirs.is_pending and ours.is_pending
+
+
+def test_migration_lowercases_stored_addresses(schools, staff, send):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    invitation = send(schools["levis"], staff, email="typed@example.org")
+    Invitation.objects.filter(pk=invitation.pk).update(email="Typed@EXAMPLE.org")
+
+    import_module("members.migrations.0007_lowercase_invitation_emails").lowercase_addresses(apps, None)
+
+    invitation.refresh_from_db()
+    assert invitation.email == "typed@example.org"

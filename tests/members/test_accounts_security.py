@@ -16,7 +16,7 @@ def login(client, email, password=PASSWORD):
 
 
 def test_staff_without_an_authenticator_app_are_sent_to_set_one_up(client, home_page):
-    client.force_login(make_staff())
+    client.force_login(make_staff(totp=False))
 
     response = client.get("/admin/pages/", headers={"accept-language": "en"})
 

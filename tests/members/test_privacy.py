@@ -2,6 +2,7 @@ import io
 import json
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -10,7 +11,15 @@ from PIL import Image
 from wagtail.models import ModelLogEntry
 
 from members.forms.accounts import process_photo
-from members.models import SHAREABLE_FIELDS, AccessRequest, Expertise, Invitation, MemberProfile, MemberRole
+from members.models import (
+    SHAREABLE_FIELDS,
+    AccessRequest,
+    Expertise,
+    Invitation,
+    MemberProfile,
+    MemberRole,
+    Membership,
+)
 from members.services import audit
 from members.services.accounts import create_invitation
 from members.services.profiles import profile_for, update_profile
@@ -156,3 +165,135 @@ def test_deleted_account_cannot_sign_in_and_its_name_appears_nowhere(
     for trace in (FIRST, LAST, "gwen@example.org", "Vingt ans"):
         assert trace not in dump.getvalue()
         assert json.dumps(trace)[1:-1] not in dump.getvalue()
+
+
+def test_an_unverified_address_reveals_and_erases_nothing_of_its_owner(client, schools):
+    """Anyone can add someone else's address to their account without proving it is theirs."""
+    victim_request = AccessRequestFactory(email="victim@example.org", message="Message privé")
+    victim_invitation = create_invitation(
+        email="Victim@example.org", school=schools["levis"], role="staff", invited_by=None, language="fr"
+    )
+    intruder = make_member(schools["levis"])
+    EmailAddress.objects.create(user=intruder, email="victim@example.org", verified=False, primary=False)
+    client.force_login(intruder)
+
+    data = export(client)
+
+    assert data["access_requests"] == [] and data["invitations_received"] == []
+    assert "Message privé" not in json.dumps(data)
+    client.post(reverse("members:delete_account"), {"password": PASSWORD, "confirm": "on"})
+    assert not get_user_model().objects.filter(pk=intruder.pk).exists()
+    victim_request.refresh_from_db()
+    victim_invitation.refresh_from_db()
+    assert (victim_request.email, victim_request.message) == ("victim@example.org", "Message privé")
+    assert victim_invitation.email.lower() == "victim@example.org"
+
+
+def test_records_linked_to_the_account_count_whatever_the_address(client, schools):
+    """An invitation the person accepted, and the access request behind it, stay theirs after
+    they change the address of their account."""
+    access_request = AccessRequestFactory(email="old@example.org", school=schools["levis"], message="Ma demande")
+    invitation = create_invitation(
+        email="old@example.org",
+        school=schools["levis"],
+        role="staff",
+        invited_by=None,
+        language="fr",
+        access_request=access_request,
+    )
+    user = make_member(schools["levis"], email="new@example.org")
+    Invitation.objects.filter(pk=invitation.pk).update(accepted_by=user)
+    client.force_login(user)
+
+    data = export(client)
+
+    assert [entry["message"] for entry in data["access_requests"]] == ["Ma demande"]
+    assert [entry["email"] for entry in data["invitations_received"]] == ["old@example.org"]
+
+
+def test_export_includes_what_the_person_did_and_their_admin_preferences(client, person, schools):
+    from wagtail.users.models import UserProfile
+
+    schools["levis"].save_revision(user=person, log_action=True)
+    preferences = UserProfile.get_for_user(person)
+    preferences.preferred_language = "en"
+    preferences.save()
+    client.force_login(person)
+
+    data = export(client)
+
+    assert [proposal["page"] for proposal in data["proposals"]] == ["École du milieu de Lévis"]
+    assert data["proposals"][0]["content"]["title"] == "École du milieu de Lévis"
+    actions = {entry["action"] for entry in data["actions_recorded"]}
+    assert {"wagtail.edit", audit.INVITATION_SENT, audit.PROFILE_EDITED} <= actions
+    assert data["admin_preferences"]["preferred_language"] == "en"
+
+
+# Where each personal field of the models lands in the export. Derived from the models' own field
+# lists: a field added to a model without a place here (and in the export) fails the test below.
+EXPORTED_FIELDS = {
+    "profile": (
+        MemberProfile,
+        {
+            "job_title": "job_title",
+            "region": "region",
+            "languages": "languages",
+            "bio": "bio",
+            "photo": "photo",
+            "listed": "listed_in_members_directory",
+            "updated_at": "updated_at",
+            "expertise": "areas_of_expertise",
+            **{f"show_{name}": "shown_to_members" for name in SHAREABLE_FIELDS},
+        },
+    ),
+    "membership": (
+        Membership,
+        {
+            "school": "school",
+            "role": "role",
+            "created_at": "member_since",
+            "deactivated_at": "deactivated_at",
+            # Who deactivated the person is a staff member's identity, not theirs.
+            "deactivated_by": None,
+        },
+    ),
+    "account": (
+        get_user_model(),
+        {
+            "email": "email",
+            "first_name": "first_name",
+            "last_name": "last_name",
+            "username": "username",
+            "is_active": "is_active",
+            "date_joined": "date_joined",
+            "last_login": "last_login",
+            # Secrets and permissions, not personal data about the person.
+            "password": None,
+            "is_superuser": None,
+            "is_staff": None,
+            "groups": None,
+            "user_permissions": None,
+        },
+    ),
+}
+
+
+def model_fields(model):
+    return {
+        field.name
+        for field in model._meta.get_fields()
+        if (field.concrete or field.many_to_many) and not field.auto_created and field.name not in ("id", "user")
+    }
+
+
+@pytest.mark.parametrize("section", EXPORTED_FIELDS)
+def test_every_field_of_the_models_has_a_place_in_the_export(client, person, section):
+    model, places = EXPORTED_FIELDS[section]
+    client.force_login(person)
+
+    exported = export(client)[section]
+
+    assert model_fields(model) == set(places), "a personal field was added: export it and list it here"
+    for field, key in places.items():
+        if key is not None:
+            assert key in exported, f"{model.__name__}.{field} is missing from the export ({key})"

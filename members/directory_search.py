@@ -1,10 +1,19 @@
+"""The directory page's search: its GET form, and the filtered, sorted, paginated schools.
+
+MASDirectoryPage renders it, so this module sits beside the models and imports none of them (nor
+forms, services or views): the page hands in its own schools and the choices to offer.
+"""
+
+from dataclasses import dataclass
+
 from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 
 from members import geo
-from members.models import REGION_CHOICES, MembershipKind, Service
 
 MAX_QUERY_LENGTH = 100
+SCHOOLS_PER_PAGE = 20
 
 
 class DirectorySearchForm(forms.Form):
@@ -27,13 +36,13 @@ class DirectorySearchForm(forms.Form):
     service = forms.ChoiceField(label=_("Service"), required=False)
     kind = forms.ChoiceField(label=_("Membership"), required=False)
 
-    def __init__(self, *args, services=None, **kwargs):
+    def __init__(self, *args, regions, services, kinds, **kwargs):
+        """regions and kinds: (value, label) choices; services: objects with a slug and a name."""
         super().__init__(*args, **kwargs)
         every = [("", _("All"))]
-        self.fields["region"].choices = every + [(code, f"{code} – {name}") for code, name in REGION_CHOICES]
-        services = Service.objects.all() if services is None else services
+        self.fields["region"].choices = every + [(code, f"{code} – {name}") for code, name in regions]
         self.fields["service"].choices = every + [(service.slug, service.name) for service in services]
-        self.fields["kind"].choices = every + list(MembershipKind.choices)
+        self.fields["kind"].choices = every + list(kinds)
         self.fields["region"].error_messages["invalid_choice"] = _("Choose a region from the list.")
         self.fields["service"].error_messages["invalid_choice"] = _("Choose a service from the list.")
         self.fields["kind"].error_messages["invalid_choice"] = _("Choose a kind of membership from the list.")
@@ -74,3 +83,57 @@ class DirectorySearchForm(forms.Form):
     def origin(self):
         """Where distances are measured from (a geo.Place), or None."""
         return getattr(self, "cleaned_data", {}).get("near")
+
+
+@dataclass
+class SchoolResult:
+    page: object  # a MASPage
+    distance_km: float | None = None
+
+
+def search_directory(schools, params, *, regions, services, kinds):
+    """Filter, sort and paginate `schools` (a MASPageQuerySet) from the directory's GET parameters.
+
+    Returns the template context: form, results (a Paginator page of SchoolResult), result_count,
+    origin (the geo.Place distances are measured from, or None) and is_filtered.
+    Invalid parameters are reported on the form and ignored; they never raise.
+    """
+    form = DirectorySearchForm(params or None, regions=regions, services=services, kinds=kinds)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+
+    if data.get("q"):
+        schools = schools.matching(data["q"])
+    if data.get("region"):
+        schools = schools.in_region(data["region"])
+    if data.get("service"):
+        schools = schools.offering(data["service"])
+    if data.get("kind"):
+        schools = schools.of_kind(data["kind"])
+    origin = form.origin
+    schools = schools.nearest_to(origin.latitude, origin.longitude) if origin else schools.alphabetical()
+
+    paginator = Paginator(schools.select_related("logo").prefetch_related("services"), SCHOOLS_PER_PAGE)
+    try:
+        page = paginator.page(params.get("page", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+
+    page.object_list = [
+        SchoolResult(
+            school,
+            geo.distance_km(origin.latitude, origin.longitude, school.latitude, school.longitude)
+            if origin and school.latitude is not None
+            else None,
+        )
+        for school in page.object_list
+    ]
+    return {
+        "form": form,
+        "results": page,
+        "result_count": paginator.count,
+        "origin": origin,
+        "is_filtered": any(data.get(key) for key in ("q", "region", "service", "kind")) or origin is not None,
+    }

@@ -1,0 +1,66 @@
+"""Emails about registrations, sent in the background once the registration is committed. Tasks
+take a registration id (never a name or address); each email is HTML + text in the person's language."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from events.calendar import event_calendar
+from events.models import Registration, RegistrationStatus
+
+
+def absolute_url(path):
+    return settings.SITE_BASE_URL.rstrip("/") + path
+
+
+def _send(template, registration, context, attachments=()):
+    context = {
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_BASE_URL,
+        "registration": registration,
+        "event": registration.event,
+        **context,
+    }
+    with translation.override(registration.language):
+        context["cancel_link"] = absolute_url(reverse("events:cancel", kwargs={"token": registration.token}))
+        subject = " ".join(render_to_string(f"email/events/{template}_subject.txt", context).split())
+        text = render_to_string(f"email/events/{template}.txt", context)
+        html = render_to_string(f"email/events/{template}.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, to=[registration.email], headers={"Auto-Submitted": "auto-generated"}
+    )
+    message.attach_alternative(html, "text/html")
+    for attachment in attachments:
+        message.attach(*attachment)
+    message.send()
+
+
+@task()
+def send_guest_confirmation_request(registration_id):
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.status != "pending":
+        return
+    with translation.override(registration.language):
+        link = absolute_url(reverse("events:confirm", kwargs={"token": registration.token}))
+    _send("confirm_address", registration, {"link": link})
+
+
+@task()
+def send_registration_confirmation(registration_id):
+    """The confirmation, with the event in an .ics file (and its meeting link, if online)."""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
+        return
+    event = registration.event
+    with translation.override(registration.language):
+        localized = event.localized
+        ics = event_calendar(localized, meeting_link=event.meeting_link if event.online else "")
+    _send(
+        "confirmed",
+        registration,
+        {"event": localized, "meeting_link": event.meeting_link if event.online else ""},
+        attachments=[(f"{localized.slug}.ics", ics, "text/calendar")],
+    )

@@ -1,0 +1,207 @@
+"""Registering for events, and cancelling.
+
+Contract: every function runs in one transaction and takes a row lock on the event
+(select_for_update) before counting seats, so concurrent registrations queue up on that row and
+never overbook, whatever the number of web workers. Refusals raise ValidationError with a message
+for the person, in the active language; nothing is saved then. Emails leave after the commit.
+"""
+
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events import mail
+from events.models import EventPage, Registration, RegistrationStatus
+from members.public import can_see_members_only
+
+# How long a guest's registration holds a seat before they confirm their address.
+DEFAULT_PENDING_HOLD = timedelta(minutes=30)
+
+
+def pending_hold():
+    return getattr(settings, "EVENTS_PENDING_HOLD", DEFAULT_PENDING_HOLD)
+
+
+def _locked(event):
+    # of=("self",): lock the event's own row, not the shared wagtailcore_page row editors save.
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.source_event().pk)
+
+
+def closed_message(state):
+    return {
+        "past": _("This event is over: registration is closed."),
+        "not_open": _("Registration for this event is not open yet."),
+        "closed": _("Registration for this event is closed."),
+    }[state]
+
+
+def _check_open(event, now):
+    state = event.registration_state(now)
+    if state:
+        raise ValidationError(closed_message(state), code=state)
+
+
+def _place_status(event, school, now):
+    """The status a new registration gets: a seat if there is one, else the waitlist, else a refusal."""
+    holding = Registration.objects.filter(event=event).holding_a_seat(now)
+    full = event.capacity is not None and holding.count() >= event.capacity
+    school_full = (
+        school is not None
+        and event.seats_per_school is not None
+        and holding.filter(school=school).count() >= event.seats_per_school
+    )
+    if not full and not school_full:
+        return RegistrationStatus.CONFIRMED
+    if event.waitlist:
+        return RegistrationStatus.WAITLISTED
+    if school_full and not full:
+        raise ValidationError(
+            _("Your school has already taken all the seats it may have at this event."), code="school_full"
+        )
+    raise ValidationError(_("This event is full."), code="full")
+
+
+def _save(registration):
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as error:
+        # The unique constraints, should a check above ever miss a duplicate.
+        raise ValidationError(_("You are already registered for this event."), code="duplicate") from error
+    _email_after_commit(registration)
+    return registration
+
+
+def _email_after_commit(registration):
+    if registration.status == RegistrationStatus.CONFIRMED:
+        send = mail.send_registration_confirmation
+    elif registration.status == RegistrationStatus.PENDING:
+        send = mail.send_guest_confirmation_request
+    else:
+        return
+    transaction.on_commit(partial(send.enqueue, registration.pk))
+
+
+@transaction.atomic
+def register_member(event, user, *, language="fr", answers=None):
+    """Register a member (or AMASQ staff) with their account's name and email.
+
+    Returns the Registration, confirmed or waitlisted. Raises ValidationError (codes: not_member,
+    past, not_open, closed, duplicate, full, school_full).
+    """
+    if not can_see_members_only(user):
+        raise ValidationError(_("Only members can register this way."), code="not_member")
+    event = _locked(event)
+    now = timezone.now()
+    _check_open(event, now)
+    if Registration.objects.active().filter(event=event, user=user).exists():
+        raise ValidationError(_("You are already registered for this event."), code="duplicate")
+    # AMASQ staff may have no membership (the reverse one-to-one then raises an AttributeError).
+    membership = getattr(user, "membership", None)
+    school = membership.school if membership else None
+    return _save(
+        Registration(
+            event=event,
+            user=user,
+            school=school,
+            name=user.get_full_name() or user.get_username(),
+            email=user.email,
+            language=language,
+            answers=answers or {},
+            status=_place_status(event, school, now),
+            created_at=now,
+        )
+    )
+
+
+@transaction.atomic
+def register_guest(event, *, name, email, language="fr", answers=None):
+    """Register a guest for a public event; they hold a seat for pending_hold() until they confirm
+    their address (confirm_guest). Raises ValidationError (codes: members_only, past, not_open,
+    closed, duplicate, full)."""
+    event = _locked(event)
+    if event.members_only:
+        raise ValidationError(_("This event is for members only."), code="members_only")
+    now = timezone.now()
+    _check_open(event, now)
+    if Registration.objects.active().filter(event=event, email__iexact=email).exists():
+        raise ValidationError(_("This email address is already registered for this event."), code="duplicate")
+    status = _place_status(event, None, now)
+    return _save(
+        Registration(
+            event=event,
+            name=name,
+            email=email,
+            language=language,
+            answers=answers or {},
+            status=RegistrationStatus.PENDING if status == RegistrationStatus.CONFIRMED else status,
+            hold_until=now + pending_hold() if status == RegistrationStatus.CONFIRMED else None,
+            created_at=now,
+        )
+    )
+
+
+def registration_for_token(token):
+    """The registration a link's token names, or ValidationError (code: bad_link)."""
+    registration = Registration.objects.select_related("event").filter(token=token).first() if token else None
+    if registration is None:
+        raise ValidationError(_("This link is not valid. Check that you copied it whole."), code="bad_link")
+    return registration
+
+
+@transaction.atomic
+def confirm_guest(token):
+    """A guest confirms their address. Past the hold, they get a seat only if one is still free
+    (else the waitlist, or a refusal). Raises ValidationError (bad_link, cancelled, past, full)."""
+    registration = registration_for_token(token)
+    event = _locked(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise ValidationError(_("This registration was cancelled."), code="cancelled")
+    if registration.status != RegistrationStatus.PENDING:
+        return registration
+    now = timezone.now()
+    if event.end < now:
+        raise ValidationError(_("This event is over: registration is closed."), code="past")
+    if registration.hold_until and registration.hold_until <= now:
+        registration.status = _place_status(event, None, now)
+    else:
+        registration.status = RegistrationStatus.CONFIRMED
+    registration.hold_until = None
+    registration.save(update_fields=["status", "hold_until"])
+    _email_after_commit(registration)
+    return registration
+
+
+@transaction.atomic
+def cancel(registration):
+    """Cancel a registration; its seat goes back to the pool. Cancelling twice changes nothing."""
+    event = _locked(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk, event=event)
+    if registration.status != RegistrationStatus.CANCELLED:
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.hold_until = None
+        registration.save(update_fields=["status", "cancelled_at", "hold_until"])
+    return registration
+
+
+def registration_of(event, user):
+    """The member's active registration for the event, or None."""
+    if not user.is_authenticated:
+        return None
+    return Registration.objects.active().filter(event=event.source_event(), user=user).first()
+
+
+def upcoming_registrations(user):
+    return (
+        Registration.objects.active()
+        .filter(user=user, event__end__gte=timezone.now())
+        .select_related("event")
+        .order_by("event__start", "pk")
+    )

@@ -1,0 +1,149 @@
+"""Registering for an event, confirming a guest's address, cancelling: thin views over events.services.
+
+Every outcome comes back to the event page with a message in the person's language; none needs
+JavaScript (plain POST forms)."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView
+from wagtail.models import Locale
+
+from events import services
+from events.calendar import event_calendar
+from events.forms import GuestRegistrationForm
+from events.models import EventPage, RegistrationStatus
+
+
+def live_event(event_id):
+    return get_object_or_404(EventPage.objects.live().public(), pk=event_id)
+
+
+def in_active_language(event):
+    return event.get_translation_or_none(Locale.get_active()) or event
+
+
+def back_to(event):
+    return HttpResponseRedirect(in_active_language(event).url)
+
+
+def outcome_message(request, registration):
+    if registration.status == RegistrationStatus.CONFIRMED:
+        messages.success(request, _("You are registered. See you there!"))
+    elif registration.status == RegistrationStatus.WAITLISTED:
+        messages.info(
+            request, _("The event is full: you are on the waitlist. We will write to you if a seat frees up.")
+        )
+    elif registration.status == RegistrationStatus.PENDING:
+        messages.info(
+            request, _("Almost done: we sent you an email. Open the link in it to confirm your registration.")
+        )
+
+
+class MemberRegisterView(LoginRequiredMixin, View):
+    """One click from the event page: the member's name and email come from their account."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, event_id):
+        event = live_event(event_id)
+        try:
+            registration = services.register_member(event, request.user, language=get_language())
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            outcome_message(request, registration)
+        return back_to(event)
+
+
+class GuestRegisterView(FormView):
+    """A public event's registration form for people without an account."""
+
+    form_class = GuestRegistrationForm
+    template_name = "events/guest_register.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.event = live_event(kwargs["event_id"])
+        if self.event.members_only:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        event = in_active_language(self.event)
+        return super().get_context_data(
+            event=event, page=event, registration_state=event.registration_state(), **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            registration = services.register_guest(
+                self.event, name=form.cleaned_data["name"], email=form.cleaned_data["email"], language=get_language()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        outcome_message(self.request, registration)
+        return back_to(self.event)
+
+
+class TokenView(View):
+    """A link from an email: GET shows what the button will do (link scanners only GET), POST does it."""
+
+    template_name = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.registration = services.registration_for_token(kwargs["token"])
+        except ValidationError as error:
+            return TemplateResponse(request, "events/bad_link.html", {"message": error.messages[0]}, status=404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, token):
+        event = in_active_language(self.registration.event)
+        return TemplateResponse(
+            request, self.template_name, {"registration": self.registration, "event": event, "page": event}
+        )
+
+
+class ConfirmView(TokenView):
+    template_name = "events/confirm.html"
+
+    def post(self, request, token):
+        try:
+            registration = services.confirm_guest(token)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            outcome_message(request, registration)
+        return back_to(self.registration.event)
+
+
+class CancelView(TokenView):
+    template_name = "events/cancel.html"
+
+    def post(self, request, token):
+        services.cancel(self.registration)
+        messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
+        return back_to(self.registration.event)
+
+
+def event_ics(request, event_id):
+    """The event as an .ics file; a members-only event's only for members, the meeting link only
+    for a confirmed attendee."""
+    event = in_active_language(live_event(event_id))
+    if not event.details_visible_to(request.user):
+        raise Http404
+    registration = services.registration_of(event, request.user)
+    confirmed = registration is not None and registration.status == RegistrationStatus.CONFIRMED
+    response = HttpResponse(
+        event_calendar(event, meeting_link=event.meeting_link if confirmed else ""),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
