@@ -134,6 +134,8 @@ AUTHENTICATION_BACKENDS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+# ASCII slugs: readable addresses ("ecole-au-cje", not "%C3%A9cole-au-cje") in links and bars.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
