@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from home.forms import SearchForm
+from home.pagination import paginate
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -22,13 +22,7 @@ def search(request):
     results_page = None
     if query and not error:
         results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
+        results_page = paginate(results, request.GET.get("page", 1), SEARCH_RESULTS_PER_PAGE)
     return TemplateResponse(
         request,
         "home/search.html",

@@ -7,9 +7,9 @@ forms, services or views): the page hands in its own schools and the choices to 
 from dataclasses import dataclass
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 
+from home.pagination import paginate
 from members import geo
 
 MAX_QUERY_LENGTH = 100
@@ -113,13 +113,9 @@ def search_directory(schools, params, *, regions, services, kinds):
     origin = form.origin
     schools = schools.nearest_to(origin.latitude, origin.longitude) if origin else schools.alphabetical()
 
-    paginator = Paginator(schools.select_related("logo").prefetch_related("services"), SCHOOLS_PER_PAGE)
-    try:
-        page = paginator.page(params.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    page = paginate(
+        schools.select_related("logo").prefetch_related("services"), params.get("page", 1), SCHOOLS_PER_PAGE
+    )
 
     page.object_list = [
         SchoolResult(
@@ -133,7 +129,7 @@ def search_directory(schools, params, *, regions, services, kinds):
     return {
         "form": form,
         "results": page,
-        "result_count": paginator.count,
+        "result_count": page.paginator.count,
         "origin": origin,
         "is_filtered": any(data.get(key) for key in ("q", "region", "service", "kind")) or origin is not None,
     }

@@ -1,9 +1,7 @@
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
@@ -12,6 +10,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from home.mail import send_templated_email
+from home.rate_limits import post_over_limit
 
 HONEYPOT_FIELD = "website_url"
 
@@ -84,9 +83,7 @@ class ContactPage(AbstractEmailForm):
         verbose_name = _("contact page")
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and is_ratelimited(
-            request, group="contact-form", key="ip", rate=settings.PUBLIC_FORM_RATE, method="POST", increment=True
-        ):
+        if request.method == "POST" and post_over_limit(request, "contact-form"):
             context = self.get_context(request)
             context["form"] = self.get_form(request.POST, page=self, user=request.user)
             context["rate_limited"] = True

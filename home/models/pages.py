@@ -1,4 +1,3 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.feeds import NewsAtomFeed, NewsRssFeed
+from home.pagination import paginate
 
 NEWS_PER_PAGE = 10
 
@@ -126,14 +126,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
         tag = request.GET.get("tag", "").strip()[:100]
         if tag:
             items = items.filter(tags__slug=tag)
-        paginator = Paginator(items, NEWS_PER_PAGE)
-        try:
-            news_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            news_page = paginator.page(1)
-        except EmptyPage:
-            news_page = paginator.page(paginator.num_pages)
-        context.update(news_page=news_page, paginator=paginator, current_tag=tag)
+        news_page = paginate(items, request.GET.get("page", 1), NEWS_PER_PAGE)
+        context.update(news_page=news_page, paginator=news_page.paginator, current_tag=tag)
         return context
 
     @path("")

@@ -1,13 +1,13 @@
 """Member profiles: editing with consent recorded, and the members-only directory of people."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from home.pagination import paginate
 from members.models import (
     SHAREABLE_FIELDS,
     ConsentPurpose,
@@ -173,15 +173,9 @@ def search_people(form, viewer):
 
 
 def paginate_people(profiles, page_number, viewer):
-    paginator = Paginator(
-        profiles.select_related("user__membership__school").prefetch_related("expertise"), PEOPLE_PER_PAGE
+    page = paginate(
+        profiles.select_related("user__membership__school").prefetch_related("expertise"), page_number, PEOPLE_PER_PAGE
     )
-    try:
-        page = paginator.page(page_number)
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
     staff = is_amasq_staff(viewer)
     page.object_list = [
         (profile, profile.fields_visible_to(viewer, viewer_is_staff=staff)) for profile in page.object_list

@@ -2,7 +2,6 @@
 
 from allauth.account import app_settings as account_settings
 from allauth.account.utils import perform_login
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -14,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
-from django_ratelimit.core import is_ratelimited
 
+from home.view_mixins import InvalidFormStatus400Mixin, RateLimitedPostMixin
 from members.forms.accounts import AcceptInvitationForm, AccessRequestForm
 from members.services.accounts import (
     InvitationUnusable,
@@ -79,10 +78,11 @@ class AcceptInvitationView(View):
         )
 
 
-class AccessRequestView(FormView):
+class AccessRequestView(RateLimitedPostMixin, InvalidFormStatus400Mixin, FormView):
     """The public form to ask for an account; AMASQ staff decide in the admin."""
 
     form_class = AccessRequestForm
+    rate_limit_group = "access-request"
     template_name = "members/portal/request_access.html"
     success_url = reverse_lazy("members:request_access_sent")
 
@@ -91,17 +91,6 @@ class AccessRequestView(FormView):
             messages.info(request, _("You already have an account."))
             return redirect("members:home")
         return super().dispatch(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        if is_ratelimited(
-            request, group="access-request", key="ip", rate=settings.PUBLIC_FORM_RATE, method="POST", increment=True
-        ):
-            context = self.get_context_data(form=self.get_form(), rate_limited=True)
-            return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def form_valid(self, form):
         data = form.cleaned_data

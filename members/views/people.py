@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView
 
+from home.view_mixins import InvalidFormStatus400Mixin
 from members.forms.accounts import PeopleSearchForm, ProfileForm
 from members.models import SHAREABLE_FIELDS
 from members.public import MembersOnlyMixin, PortalMixin
@@ -24,7 +25,7 @@ from members.services.profiles import (
 )
 
 
-class ProfileEditView(PortalMixin, FormView):
+class ProfileEditView(PortalMixin, InvalidFormStatus400Mixin, FormView):
     form_class = ProfileForm
     template_name = "members/portal/profile_form.html"
 
@@ -38,9 +39,6 @@ class ProfileEditView(PortalMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(profile=self.profile, **kwargs)
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def form_valid(self, form):
         update_profile(self.profile, form.cleaned_data, actor=self.request.user)

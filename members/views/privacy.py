@@ -13,8 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
-from django_ratelimit.core import is_ratelimited
 
+from home.view_mixins import InvalidFormStatus400Mixin, RateLimitedPostMixin
 from members.forms.accounts import DeleteAccountForm
 from members.models import ConsentRecord
 from members.public import PortalMixin
@@ -50,25 +50,18 @@ class ExportView(PortalMixin, View):
         return response
 
 
-class DeleteAccountView(PortalMixin, FormView):
+class DeleteAccountView(PortalMixin, RateLimitedPostMixin, InvalidFormStatus400Mixin, FormView):
     """Delete one's own account after typing one's password."""
 
     form_class = DeleteAccountForm
     template_name = "members/portal/delete_account.html"
+    # Per account, not per address: it guards the password against guessing from a stolen session.
+    rate_limit_group = "delete-account"
+    rate_limit_key = "user"
+    rate_limit_rate = DELETE_ATTEMPTS_RATE
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def post(self, request, *args, **kwargs):
-        if is_ratelimited(
-            request, group="delete-account", key="user", rate=DELETE_ATTEMPTS_RATE, method="POST", increment=True
-        ):
-            messages.error(request, _("Too many attempts. Please wait a few minutes and try again."))
-            return self.render_to_response(self.get_context_data(form=self.get_form()), status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def form_valid(self, form):
         delete_account(self.request.user)

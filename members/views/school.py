@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from home.view_mixins import InvalidFormStatus400Mixin
 from members.forms.accounts import InvitationForm, SchoolEntryForm
 from members.models import Invitation, Membership
 from members.public import PortalMixin
@@ -62,12 +63,9 @@ class SchoolTeamView(SchoolManagerMixin, TemplateView):
         return context
 
 
-class InviteView(SchoolManagerMixin, FormView):
+class InviteView(SchoolManagerMixin, InvalidFormStatus400Mixin, FormView):
     form_class = InvitationForm
     template_name = "members/portal/invite.html"
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def form_valid(self, form):
         try:
@@ -127,7 +125,7 @@ class DeactivateMemberView(SchoolManagerMixin, TemplateView):
         return self.back_to_school()
 
 
-class SchoolEntryView(SchoolManagerMixin, FormView):
+class SchoolEntryView(SchoolManagerMixin, InvalidFormStatus400Mixin, FormView):
     """Propose changes to the school's public page; AMASQ staff review them before they appear."""
 
     form_class = SchoolEntryForm
@@ -138,9 +136,6 @@ class SchoolEntryView(SchoolManagerMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(proposal_state=proposal_state(self.school), **kwargs)
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def form_valid(self, form):
         try:
