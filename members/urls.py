@@ -31,6 +31,21 @@ urlpatterns = [
         school.DeactivateMemberView.as_view(),
         name="deactivate_member",
     ),
+    path(
+        _("schools/<id:school_id>/members/<id:user_id>/reactivate/"),
+        school.ReactivateMemberView.as_view(),
+        name="reactivate_member",
+    ),
+    path(
+        _("schools/<id:school_id>/members/<id:user_id>/role/"),
+        school.ChangeRoleView.as_view(),
+        name="change_role",
+    ),
+    path(
+        _("schools/<id:school_id>/members/<id:user_id>/move/"),
+        school.MoveMemberView.as_view(),
+        name="move_member",
+    ),
     path(_("schools/<id:school_id>/directory-entry/"), school.SchoolEntryView.as_view(), name="school_entry"),
     # Privacy (Law 25): see, download and delete one's own data.
     path(_("privacy/"), privacy.PrivacyView.as_view(), name="privacy"),

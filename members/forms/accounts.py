@@ -120,6 +120,31 @@ class InvitationForm(forms.Form):
             ]
 
 
+class ChangeRoleForm(forms.Form):
+    """A coordinator (their own school) or AMASQ staff give a person of the school another role."""
+
+    role = forms.ChoiceField(
+        label=_("New role"),
+        choices=MemberRole.choices,
+        error_messages={"invalid_choice": _("Choose a role from the list.")},
+    )
+
+
+class MoveMemberForm(forms.Form):
+    """AMASQ staff move a person to another member school (not the one they are in)."""
+
+    school = SchoolChoiceField(
+        label=_("New school"),
+        queryset=MASPage.objects.none(),
+        empty_label=_("Choose…"),
+        error_messages={"invalid_choice": _("Choose a school from the list.")},
+    )
+
+    def __init__(self, *args, current_school, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = member_schools().exclude(pk=current_school.pk)
+
+
 def process_photo(upload):
     """Check an uploaded photo and re-encode it as a small JPEG, which also drops its metadata
     (camera, GPS position). Raises ValidationError for anything that is not a usable image."""

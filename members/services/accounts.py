@@ -1,4 +1,4 @@
-"""Member accounts: who may do what, invitations, access requests, deactivation.
+"""Member accounts: who may do what, invitations, access requests, deactivation, roles and schools.
 
 Every function that writes runs in one transaction and raises ValidationError (a message for the
 person) or PermissionDenied; emails leave only once the transaction is committed.
@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -293,6 +294,55 @@ def school_members(school):
     )
 
 
+def _lock_teams(user, *school_ids):
+    """Lock the person's membership and every membership of the schools, in one query ordered by
+    id (so that two changes never wait on each other crosswise). Deactivations, role changes
+    and moves take this lock before they count a school's coordinators: two coordinators
+    demoting or deactivating each other at the same moment would otherwise each count the other
+    as the one who stays, and leave none."""
+    ids = {pk for pk in school_ids if pk is not None}
+    list(
+        Membership.objects.select_for_update(of=("self",))
+        .filter(Q(user=user) | Q(school_id__in=ids))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _active_coordinators(school):
+    return Membership.objects.filter(
+        school=school, role=MemberRole.COORDINATOR, deactivated_at__isnull=True, user__is_active=True
+    )
+
+
+def _still_manages(user, school):
+    """can_manage_school, read again once the team is locked: `user` was loaded at the start of
+    the request, and another coordinator may have demoted or deactivated them since."""
+    return is_amasq_staff(user) or (
+        user.is_active and school is not None and _active_coordinators(school).filter(user=user).exists()
+    )
+
+
+def _locked_membership(user, *other_school_ids):
+    """The person's membership, once their school's team (and the other schools' teams) are
+    locked, with `user` read again. Raises Membership.DoesNotExist for an account that belongs
+    to no school."""
+    while True:
+        school_id = Membership.objects.filter(user=user).values_list("school_id", flat=True).get()
+        _lock_teams(user, school_id, *other_school_ids)
+        membership = Membership.objects.select_related("school").get(user=user)
+        # A move committed between the first read and the lock: lock the new team instead.
+        if membership.school_id == school_id:
+            break
+    user.refresh_from_db(fields=["is_active"])
+    membership.user = user
+    return membership
+
+
+def _name(user):
+    return user.get_full_name() or user.email
+
+
 @transaction.atomic
 def deactivate_member(user, *, by):
     """End a person's access at once (their sessions stop working on their next request: Django
@@ -301,8 +351,8 @@ def deactivate_member(user, *, by):
     Raises PermissionDenied unless `by` manages the person's school; ValidationError for
     oneself, AMASQ staff, or an account that is already inactive.
     """
-    membership = Membership.objects.select_for_update(of=("self",)).select_related("user", "school").get(user=user)
-    if not can_manage_school(by, membership.school):
+    membership = _locked_membership(user)
+    if not _still_manages(by, membership.school):
         raise PermissionDenied
     if user.pk == by.pk:
         raise ValidationError(_("You cannot deactivate your own account."), code="self")
@@ -327,8 +377,8 @@ def reactivate_member(user, *, by):
     Raises PermissionDenied unless `by` manages the person's school; ValidationError if the
     account is active already.
     """
-    membership = Membership.objects.select_for_update(of=("self",)).select_related("user", "school").get(user=user)
-    if not can_manage_school(by, membership.school):
+    membership = _locked_membership(user)
+    if not _still_manages(by, membership.school):
         raise PermissionDenied
     if user.is_active:
         raise ValidationError(_("This account is already active."), code="active")
@@ -339,6 +389,91 @@ def reactivate_member(user, *, by):
     membership.save(update_fields=["deactivated_at", "deactivated_by"])
     profile, _created = MemberProfile.objects.get_or_create(user=user)
     log(profile, audit.MEMBER_REACTIVATED, user=by)
+
+
+def _refuse_leaving_without_coordinator(membership):
+    """Refuse a change that takes away the last active coordinator of the person's school: the
+    team would have nobody left to manage it in the portal."""
+    if membership.school is None or not membership.is_coordinator or not membership.user.is_active:
+        return
+    if not _active_coordinators(membership.school).exclude(pk=membership.pk).exists():
+        raise ValidationError(
+            _("%(name)s is the only coordinator of %(school)s: make someone else coordinator first."),
+            params={"name": _name(membership.user), "school": membership.school.title},
+            code="last_coordinator",
+        )
+
+
+@transaction.atomic
+def change_member_role(user, role, *, by):
+    """Give a person of a school another role (MemberRole), and record it in the audit log.
+    Returns their membership.
+
+    A coordinator may name a co-coordinator of their own school: it gives no power beyond the
+    one they hold, and lets a coordinator who leaves hand over without waiting for AMASQ staff.
+
+    Raises PermissionDenied unless `by` manages the person's school; ValidationError for an
+    unknown role, the role they already have, a deactivated account, a coordinator who would
+    lose the management of their own team, or the school's last active coordinator.
+    """
+    membership = _locked_membership(user)
+    if not _still_manages(by, membership.school):
+        raise PermissionDenied
+    if role not in MemberRole.values:
+        raise ValidationError(_("Choose a role from the list."), code="role")
+    if not user.is_active or membership.deactivated_at:
+        raise ValidationError(_("Reactivate the account before changing its role."), code="inactive")
+    if role == membership.role:
+        raise ValidationError(_("%(name)s already has this role."), params={"name": _name(user)}, code="unchanged")
+    if user.pk == by.pk and role != MemberRole.COORDINATOR and not is_amasq_staff(by):
+        raise ValidationError(
+            _(
+                "You would no longer manage your school's team: ask another coordinator or AMASQ staff to change your role."
+            ),
+            code="self",
+        )
+    _refuse_leaving_without_coordinator(membership)
+    previous = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    profile, _created = MemberProfile.objects.get_or_create(user=user)
+    # Role codes, not labels: the entry reads the same in both languages and holds no personal data.
+    log(profile, audit.MEMBER_ROLE_CHANGED, user=by, data={"from": previous, "to": role})
+    return membership
+
+
+@transaction.atomic
+def move_member_to_school(user, school, *, by):
+    """Move a person to another member school, with the same role, and record it in the audit log.
+    Returns their membership.
+
+    AMASQ staff only. A move touches two teams and a coordinator answers for one: moving someone
+    out would drop them into a team whose coordinator never agreed, moving someone in would
+    reach into another school's team. When a colleague changes school, their coordinator
+    deactivates them and the new school invites them, or AMASQ staff move them.
+
+    Raises PermissionDenied unless `by` is AMASQ staff; ValidationError if `school` is not a
+    member school, is the person's school already, or the person is the last active
+    coordinator of the school they leave.
+    """
+    if not is_amasq_staff(by):
+        raise PermissionDenied
+    if not member_schools().filter(pk=school.pk).exists():
+        raise ValidationError(_("Choose a member school from the list."), code="school")
+    membership = _locked_membership(user, school.pk)
+    if membership.school_id == school.pk:
+        raise ValidationError(
+            _("%(name)s is already in %(school)s."),
+            params={"name": _name(user), "school": school.title},
+            code="unchanged",
+        )
+    _refuse_leaving_without_coordinator(membership)
+    previous = membership.school_id
+    membership.school = school
+    membership.save(update_fields=["school"])
+    profile, _created = MemberProfile.objects.get_or_create(user=user)
+    log(profile, audit.MEMBER_MOVED, user=by, data={"from_school": previous, "to_school": school.pk})
+    return membership
 
 
 def end_sessions(user):

@@ -2,7 +2,8 @@
 
 Registered with Wagtail in members/wagtail_hooks.py, so staff see them in Reports → Site history.
 Entries name the person through the log entry's label only (erased when the account is
-deleted); their data lists which fields changed, never the values.
+deleted); their data lists which fields changed, never the values (a role change or a move
+records the role codes or school ids, which say nothing about the person).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,8 @@ CONSENT_CHANGED = "members.consent_changed"
 DATA_EXPORTED = "members.data_exported"
 MEMBER_DEACTIVATED = "members.deactivated"
 MEMBER_REACTIVATED = "members.reactivated"
+MEMBER_ROLE_CHANGED = "members.role_changed"
+MEMBER_MOVED = "members.moved"
 ACCOUNT_DELETED = "members.account_deleted"
 INVITATION_SENT = "members.invitation_sent"
 INVITATION_ACCEPTED = "members.invitation_accepted"
@@ -37,6 +40,8 @@ ACTIONS = {
     DATA_EXPORTED: (_("Personal data exported"), _("Personal data downloaded")),
     MEMBER_DEACTIVATED: (_("Member deactivated"), _("Account deactivated")),
     MEMBER_REACTIVATED: (_("Member reactivated"), _("Account reactivated")),
+    MEMBER_ROLE_CHANGED: (_("Member role changed"), _("Role in the school changed")),
+    MEMBER_MOVED: (_("Member moved to another school"), _("Moved to another school")),
     ACCOUNT_DELETED: (_("Member account deleted"), _("Account and personal data deleted")),
     INVITATION_SENT: (_("Invitation sent"), _("Invitation sent")),
     INVITATION_ACCEPTED: (_("Invitation accepted"), _("Invitation accepted")),

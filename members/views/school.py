@@ -1,5 +1,6 @@
 """A school's team: its coordinator (and AMASQ staff) invite people, cancel invitations,
-deactivate accounts and propose changes to the school's public directory entry."""
+deactivate and reactivate accounts, change roles and propose changes to the school's public
+directory entry; AMASQ staff also move people to another school."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,16 +11,19 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from home.view_mixins import InvalidFormStatus400Mixin
-from members.forms.accounts import InvitationForm, SchoolEntryForm
+from members.forms.accounts import ChangeRoleForm, InvitationForm, MoveMemberForm, SchoolEntryForm
 from members.models import Invitation, Membership
-from members.public import PortalMixin
+from members.public import PortalMixin, is_amasq_staff
 from members.services.accounts import (
     can_manage_school,
+    change_member_role,
     create_invitation,
     deactivate_member,
     member_schools,
     membership_of,
+    move_member_to_school,
     pending_invitations,
+    reactivate_member,
     revoke_invitation,
     school_members,
 )
@@ -97,18 +101,28 @@ class RevokeInvitationView(SchoolManagerMixin, View):
         return self.back_to_school()
 
 
-class DeactivateMemberView(SchoolManagerMixin, TemplateView):
-    """Confirm, then end a person's access; their history stays."""
-
-    template_name = "members/portal/deactivate_member.html"
+class SchoolMemberMixin(SchoolManagerMixin):
+    """A page about one person of the school (`user_id` in the URL): anyone else is a 404."""
 
     def get_membership(self):
-        return get_object_or_404(
-            Membership.objects.select_related("user"), user_id=self.kwargs["user_id"], school=self.school
-        )
+        if not hasattr(self, "_membership"):
+            self._membership = get_object_or_404(
+                Membership.objects.select_related("user"), user_id=self.kwargs["user_id"], school=self.school
+            )
+        return self._membership
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(member=self.get_membership(), **kwargs)
+
+
+def display_name(user):
+    return user.get_full_name() or user.email
+
+
+class DeactivateMemberView(SchoolMemberMixin, TemplateView):
+    """Confirm, then end a person's access; their history stays."""
+
+    template_name = "members/portal/deactivate_member.html"
 
     def post(self, request, *args, **kwargs):
         membership = self.get_membership()
@@ -119,9 +133,87 @@ class DeactivateMemberView(SchoolManagerMixin, TemplateView):
         else:
             messages.success(
                 request,
-                _("%(name)s can no longer sign in. Their history is kept.")
-                % {"name": membership.user.get_full_name() or membership.user.email},
+                _("%(name)s can no longer sign in. Their history is kept.") % {"name": display_name(membership.user)},
             )
+        return self.back_to_school()
+
+
+class ReactivateMemberView(SchoolMemberMixin, TemplateView):
+    """Confirm, then give a deactivated person their access back, in the same school and role."""
+
+    template_name = "members/portal/reactivate_member.html"
+
+    def post(self, request, *args, **kwargs):
+        membership = self.get_membership()
+        try:
+            reactivate_member(membership.user, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s can sign in again, with their password.") % {"name": display_name(membership.user)},
+            )
+        return self.back_to_school()
+
+
+class ChangeRoleView(SchoolMemberMixin, InvalidFormStatus400Mixin, FormView):
+    form_class = ChangeRoleForm
+    template_name = "members/portal/change_role.html"
+
+    def get_initial(self):
+        return {"role": self.get_membership().role}
+
+    def form_valid(self, form):
+        membership = self.get_membership()
+        try:
+            membership = change_member_role(membership.user, form.cleaned_data["role"], by=self.request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(name)s is now: %(role)s.")
+            % {"name": display_name(membership.user), "role": membership.get_role_display()},
+        )
+        return self.back_to_school()
+
+
+class MoveMemberView(SchoolMemberMixin, InvalidFormStatus400Mixin, FormView):
+    """AMASQ staff only (see move_member_to_school): the school's coordinator gets a 403."""
+
+    form_class = MoveMemberForm
+    template_name = "members/portal/move_member.html"
+
+    # Checked here, after SchoolManagerMixin's checks in dispatch, so that a coordinator of
+    # another school still gets a 404 rather than learning that the page exists.
+    def get(self, request, *args, **kwargs):
+        self.refuse_unless_staff()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.refuse_unless_staff()
+        return super().post(request, *args, **kwargs)
+
+    def refuse_unless_staff(self):
+        if not is_amasq_staff(self.request.user):
+            raise PermissionDenied
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "current_school": self.school}
+
+    def form_valid(self, form):
+        membership = self.get_membership()
+        school = form.cleaned_data["school"]
+        try:
+            move_member_to_school(membership.user, school, by=self.request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(name)s is now in %(school)s.") % {"name": display_name(membership.user), "school": school.title},
+        )
         return self.back_to_school()
 
 

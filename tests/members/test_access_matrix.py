@@ -11,9 +11,9 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from events.models import Audience
 from events.services import register_guest
-from members.models import Invitation, MemberRole
+from members.models import Invitation, MemberRole, Membership
 from members.models.accounts import hash_token
-from members.services.accounts import create_invitation
+from members.services.accounts import create_invitation, deactivate_member
 from tests.factories.accounts import add_totp, make_member, make_staff
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
@@ -50,6 +50,19 @@ PORTAL_URLS = {
     "deactivate_member": (
         lambda w: {"school_id": w["school_b"].pk, "user_id": w["listed_b"].pk},
         [LOGIN, NOT_FOUND, OK, OK],
+    ),
+    "reactivate_member": (
+        lambda w: {"school_id": w["school_b"].pk, "user_id": w["deactivated_b"].pk},
+        [LOGIN, NOT_FOUND, OK, OK],
+    ),
+    "change_role": (
+        lambda w: {"school_id": w["school_b"].pk, "user_id": w["role_b"].pk},
+        [LOGIN, NOT_FOUND, OK, OK],
+    ),
+    # Moves touch two schools: AMASQ staff only, even for the school's coordinator.
+    "move_member": (
+        lambda w: {"school_id": w["school_b"].pk, "user_id": w["move_b"].pk},
+        [LOGIN, NOT_FOUND, FORBIDDEN, OK],
     ),
     "school_entry": (lambda w: {"school_id": w["school_b"].pk}, [LOGIN, NOT_FOUND, OK, OK]),
     "privacy": (None, [LOGIN, OK, OK, OK]),
@@ -167,8 +180,16 @@ def world(schools, django_capture_on_commit_callbacks):
                 "photo": "profile-photos/x.jpg",
             },
         ),
+        # School B's people that the people-management URLs act on, and who else looks at them.
+        "member_b": make_member(school_b, email="membre.b@example.org"),
+        "coordinator_a": make_member(school_a, role=MemberRole.COORDINATOR, email="coord.a@example.org"),
+        "staff_without_totp": make_staff(totp=False, email="equipe.sans.2fa@example.org"),
+        "deactivated_b": make_member(school_b, email="parti.b@example.org"),
+        "role_b": make_member(school_b, email="role.b@example.org"),
+        "move_b": make_member(school_b, email="demenage.b@example.org"),
     }
     add_totp(people["amasq_staff"])
+    deactivate_member(people["deactivated_b"], by=people["coordinator_b"])
     with django_capture_on_commit_callbacks(execute=True):
         invitation_b = create_invitation(
             email="invitee-b@example.org",
@@ -313,3 +334,57 @@ def test_guests_cannot_register_for_a_members_only_event(client, world):
 
     assert client.get(url).status_code == 404
     assert client.post(url, {"name": "X", "email": "x@example.org"}).status_code == 404
+
+
+# The people-management URLs of school B, GET and POST, for every kind of visitor around the
+# school: one of its members, the coordinator of another school, its own coordinator, AMASQ
+# staff with and without two-factor. TO_TEAM: done, back to the team page.
+TEAM_ROLES = ["anonymous", "member_b", "coordinator_a", "coordinator_b", "amasq_staff", "staff_without_totp"]
+TO_TEAM = "to_team"
+MANAGERS_ONLY = [LOGIN, FORBIDDEN, NOT_FOUND, OK, OK, NOT_FOUND]
+MANAGERS_DO_IT = [LOGIN, FORBIDDEN, NOT_FOUND, TO_TEAM, TO_TEAM, NOT_FOUND]
+
+# name: (the person acted on, POST data, [GET answers], [POST answers], whether the change is made)
+TEAM_URLS = {
+    "deactivate_member": ("listed_b", {}, MANAGERS_ONLY, MANAGERS_DO_IT, lambda m: not m.user.is_active),
+    "reactivate_member": ("deactivated_b", {}, MANAGERS_ONLY, MANAGERS_DO_IT, lambda m: m.user.is_active),
+    "change_role": (
+        "role_b",
+        {"role": MemberRole.ALLIED},
+        MANAGERS_ONLY,
+        MANAGERS_DO_IT,
+        lambda m: m.role == MemberRole.ALLIED,
+    ),
+    "move_member": (
+        "move_b",
+        {"school": "school_a"},
+        [LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, OK, NOT_FOUND],
+        [LOGIN, FORBIDDEN, NOT_FOUND, FORBIDDEN, TO_TEAM, NOT_FOUND],
+        lambda m: m.school.title == "École du milieu de Lévis",
+    ),
+}
+
+
+def test_every_team_url_has_a_row():
+    assert set(TEAM_URLS) == {name for name in portal_url_names() if name.endswith(("_member", "_role"))}
+
+
+@pytest.mark.parametrize("role", TEAM_ROLES)
+@pytest.mark.parametrize("name", TEAM_URLS)
+def test_people_management_answers_each_visitor_exactly(client, world, role, name):
+    person, data, get_answers, post_answers, changed = TEAM_URLS[name]
+    data = {key: world[value].pk if value in world else value for key, value in data.items()}
+    url = reverse(f"members:{name}", kwargs={"school_id": world["school_b"].pk, "user_id": world[person].pk})
+    team = reverse("members:school", kwargs={"school_id": world["school_b"].pk})
+    sign_in(client, world, role)
+
+    check(client.get(url), get_answers[TEAM_ROLES.index(role)], url)
+    response = client.post(url, data)
+
+    expected = post_answers[TEAM_ROLES.index(role)]
+    if expected == TO_TEAM:
+        assert (response.status_code, response["Location"]) == (302, team)
+    else:
+        check(response, expected, url)
+    membership = Membership.objects.select_related("user", "school").get(user=world[person])
+    assert changed(membership) is (expected == TO_TEAM)
