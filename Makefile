@@ -39,8 +39,8 @@ run: setup ## Set everything up, then serve the site and its task worker at http
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-mfa-code: ## Print the demo administrator's current two-factor code
-	@$(MANAGE) demo_mfa_code
+mfa-code: ## Print a current two-factor code: the demo administrator's, or EMAIL=<demo account>'s
+	@$(MANAGE) demo_mfa_code $(if $(EMAIL),--email "$(EMAIL)")
 
 serve: ## Serve without setting up again
 	@$(MANAGE) db_worker --queue-name default & worker=$$!; \

@@ -1,7 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
+from events.personal_data import erase_registrations, export_registrations
 from events.services import upcoming_registrations
-from members.public import PortalSection, register_portal_section
+from members.public import PersonalData, PortalSection, register_personal_data, register_portal_section
 
 
 def registrations_context(request):
@@ -18,3 +19,8 @@ def registrations_section():
         get_context=registrations_context,
         order=10,
     )
+
+
+@register_personal_data
+def registrations_personal_data():
+    return PersonalData(key="event_registrations", export=export_registrations, erase=erase_registrations)

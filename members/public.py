@@ -11,6 +11,10 @@ this is the surface `members` promises to keep stable for them.
     @register_portal_section
     def registrations_section():
         return PortalSection(key="event-registrations", title=_("My registrations"), ...)
+
+A person's life in the portal (members/services/lifecycle.py): `membership_started` and
+`membership_ended` signals, and `register_personal_data` for what an app keeps about a person, so
+that the Law 25 export shows it and account deletion erases it.
 """
 
 from django.contrib import messages
@@ -20,15 +24,25 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from members.services.accounts import in_staff_group, is_amasq_staff, membership_of
+from members.services.lifecycle import (
+    PersonalData,
+    membership_ended,
+    membership_started,
+    register_personal_data,
+)
 from members.services.portal import PortalSection, register_portal_section
 
 __all__ = [
     "MembersOnlyMixin",
+    "PersonalData",
     "PortalMixin",
     "PortalSection",
     "can_see_members_only",
     "is_amasq_staff",
     "is_member",
+    "membership_ended",
+    "membership_started",
+    "register_personal_data",
     "register_portal_section",
 ]
 

@@ -30,6 +30,7 @@ from members.models import (
 )
 from members.models.accounts import INVITATION_VALIDITY, hash_token, new_token
 from members.services import audit, mail
+from members.services.lifecycle import membership_ended, membership_started
 
 User = get_user_model()
 
@@ -190,6 +191,7 @@ def accept_invitation(token, *, first_name, last_name, password):
     user.save()
     EmailAddress.objects.create(user=user, email=invitation.email, verified=True, primary=True)
     Membership.objects.create(user=user, school=invitation.school, role=invitation.role)
+    membership_started.send(sender=Membership, user=user)
     profile = MemberProfile.objects.create(user=user)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -367,6 +369,7 @@ def deactivate_member(user, *, by):
     membership.save(update_fields=["deactivated_at", "deactivated_by"])
     profile, _created = MemberProfile.objects.get_or_create(user=user)
     log(profile, audit.MEMBER_DEACTIVATED, user=by)
+    membership_ended.send(sender=Membership, user=user, reason="deactivated")
     end_sessions(user)
 
 
@@ -389,6 +392,7 @@ def reactivate_member(user, *, by):
     membership.save(update_fields=["deactivated_at", "deactivated_by"])
     profile, _created = MemberProfile.objects.get_or_create(user=user)
     log(profile, audit.MEMBER_REACTIVATED, user=by)
+    membership_started.send(sender=Membership, user=user)
 
 
 def _refuse_leaving_without_coordinator(membership):

@@ -23,6 +23,7 @@ from wagtail.users.models import UserProfile
 from members.models import SHAREABLE_FIELDS, AccessRequest, ConsentRecord, Invitation, MemberProfile, Membership
 from members.services import audit
 from members.services.accounts import end_sessions
+from members.services.lifecycle import membership_ended, registered_personal_data
 from members.services.profiles import profile_for
 
 EXPORT_FORMAT_VERSION = 1
@@ -223,6 +224,9 @@ def export_personal_data(user):
         # The site keeps no log of sign-ins beyond the last one (account.last_login).
         "login_history": [{"at": _iso(user.last_login)}] if user.last_login else [],
     }
+    # What the apps above members keep (registrations, mentoring, newsletter), each under its key.
+    for source in registered_personal_data():
+        data[source.key] = source.export(user)
     log(profile, audit.DATA_EXPORTED, user=user)
     return data
 
@@ -259,6 +263,10 @@ def delete_account(user):
         first_name="", last_name="", email="", job_title="", message="", refusal_reason=""
     )
     _anonymise_log_labels(AccessRequest, request_ids, deleted_label)
+
+    membership_ended.send(sender=Membership, user=user, reason="deleted")
+    for source in registered_personal_data():
+        source.erase(user)
 
     if profile.photo:
         storage, name = profile.photo.storage, profile.photo.name

@@ -30,3 +30,16 @@ def test_demo_accounts_sign_in_with_the_printed_password(client, demo):
 
     assert response["Location"] == reverse("members:home")
     assert Membership.objects.count() == 2
+
+
+def test_demo_amasq_staff_signs_in_with_the_printed_code_and_reaches_the_directory_import(client, demo, settings):
+    settings.DEBUG = True  # demo_mfa_code refuses to run otherwise
+    client.post(reverse("account_login"), {"login": "equipe@example.org", "password": demo_accounts.DEMO_PASSWORD})
+    printed = io.StringIO()
+    call_command("demo_mfa_code", email="EQUIPE@example.org", stdout=printed)
+    code = printed.getvalue().split()[0]
+
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+
+    assert response.status_code == 302
+    assert client.get(reverse("members_directory_import")).status_code == 200

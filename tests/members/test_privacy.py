@@ -140,7 +140,6 @@ def test_delete_account_with_a_wrong_password_deletes_nothing(client, person):
     assert get_user_model().objects.filter(pk=person.pk).exists()
 
 
-
 def test_password_guesses_at_deletion_are_limited_per_account_and_then_refused_even_when_right(client, person):
     client.force_login(person)
     for _attempt in range(5):
@@ -151,6 +150,7 @@ def test_password_guesses_at_deletion_are_limited_per_account_and_then_refused_e
     assert response.status_code == 429
     assert "Trop de tentatives" in response.content.decode()
     assert get_user_model().objects.filter(pk=person.pk).exists()
+
 
 def test_deleted_account_cannot_sign_in_and_its_name_appears_nowhere(
     client, person, settings, django_capture_on_commit_callbacks

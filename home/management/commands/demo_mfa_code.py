@@ -11,14 +11,26 @@ from home.management.commands.ensure_demo_admin import USERNAME
 
 
 class Command(BaseCommand):
-    help = "Print the demo administrator's current two-factor code (development only)."
+    help = (
+        "Print the current two-factor code of the demo administrator, or of the demo account with "
+        "--email (development only)."
+    )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--email", default="", help="A demo account's email (default: the demo administrator).")
+
+    def handle(self, *args, email, **options):
         if not settings.DEBUG:
-            raise CommandError("DEBUG is off: the demo two-factor code is for a development machine only.")
-        authenticator = Authenticator.objects.filter(user__username=USERNAME, type=Authenticator.Type.TOTP).first()
+            raise CommandError("DEBUG is off: the demo two-factor codes are for a development machine only.")
+        authenticators = Authenticator.objects.filter(type=Authenticator.Type.TOTP)
+        if email:
+            authenticator = authenticators.filter(user__email__iexact=email.strip()).first()
+            missing = f"No authenticator for {email}: is it a demo staff account? Run `make setup` first."
+        else:
+            authenticator = authenticators.filter(user__username=USERNAME).first()
+            missing = "No demo authenticator: run `manage.py ensure_demo_admin` first."
         if authenticator is None:
-            raise CommandError("No demo authenticator: run `manage.py ensure_demo_admin` first.")
+            raise CommandError(missing)
         secret = decrypt(authenticator.data["secret"])
         period = app_settings.TOTP_PERIOD
         now = time.time()
