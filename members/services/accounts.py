@@ -477,6 +477,10 @@ def move_member_to_school(user, school, *, by):
     membership.save(update_fields=["school"])
     profile, _created = MemberProfile.objects.get_or_create(user=user)
     log(profile, audit.MEMBER_MOVED, user=by, data={"from_school": previous, "to_school": school.pk})
+    # From one school to another they stay a member; only someone who belonged to none (their
+    # school's page was deleted) becomes one again.
+    if previous is None and user.is_active and membership.deactivated_at is None:
+        membership_started.send(sender=Membership, user=user)
     return membership
 
 
