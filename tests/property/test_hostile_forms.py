@@ -2,21 +2,23 @@
 answer without a 500, echo no injected HTML unescaped and store nothing when they are refused.
 
 A new feature adds its forms to TARGETS: a name, the URL (built from the test's schools), the
-method, who sends it ("anonymous", "member" or "coordinator"), the fields to fill with hostile
-values, the valid values of the other fields, and the models whose row count must not change
-when the answer is an error.
+method, who sends it ("anonymous", "member", "coordinator" or "staff"), the fields to fill with
+hostile values, the valid values of the other fields, and the models whose row count must not
+change when the answer is an error.
 """
 
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wagtail.models import ModelLogEntry
 
 from members.models import AccessRequest, MemberProfile, MemberRole
-from tests.factories.accounts import make_member
+from tests.factories.accounts import make_member, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +105,37 @@ TARGETS = [
         "coordinator",
         ["short_description", "phone", "email", "website", "services", "schedule"],
     ),
+    Target(
+        "change role",
+        lambda s: reverse("members:change_role", kwargs={"school_id": s["levis"].pk, "user_id": _colleague(s).pk}),
+        "post",
+        "coordinator",
+        ["role"],
+        models=(ModelLogEntry,),
+    ),
+    Target(
+        "move to another school",
+        lambda s: reverse("members:move_member", kwargs={"school_id": s["levis"].pk, "user_id": _colleague(s).pk}),
+        "post",
+        "staff",
+        ["school"],
+        models=(ModelLogEntry,),
+    ),
 ]
+
+
+def _colleague(schools):
+    """The member of Lévis whom the team forms act on, made at the first request."""
+    user = get_user_model().objects.filter(email="collegue.proprietes@example.org").first()
+    return user or make_member(schools["levis"], email="collegue.proprietes@example.org")
+
+
+def sign_in(client, schools, who):
+    if who == "staff":
+        client.force_login(make_staff())
+    elif who != "anonymous":
+        role = MemberRole.COORDINATOR if who == "coordinator" else MemberRole.STAFF
+        client.force_login(make_member(schools["levis"], role=role))
 
 
 def send(client, schools, target, values):
@@ -115,9 +147,7 @@ def send(client, schools, target, values):
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda target: target.name)
 def test_hostile_values_never_break_a_form(client, schools, target):
-    if target.who != "anonymous":
-        role = MemberRole.COORDINATOR if target.who == "coordinator" else MemberRole.STAFF
-        client.force_login(make_member(schools["levis"], role=role))
+    sign_in(client, schools, target.who)
 
     @settings(
         max_examples=15,
@@ -150,9 +180,7 @@ def check_answer(client, schools, target, values):
 @pytest.mark.parametrize("target", TARGETS, ids=lambda target: target.name)
 def test_every_known_hostile_value_in_every_field(client, schools, target):
     """Random draws may miss a rare case: each known hostile value goes into each field once."""
-    if target.who != "anonymous":
-        role = MemberRole.COORDINATOR if target.who == "coordinator" else MemberRole.STAFF
-        client.force_login(make_member(schools["levis"], role=role))
+    sign_in(client, schools, target.who)
     for name in target.fields:
         for value in KNOWN_HOSTILE:
             check_answer(client, schools, target, {name: value})
