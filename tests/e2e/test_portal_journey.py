@@ -142,6 +142,24 @@ def test_invited_coordinator_invites_a_colleague_who_edits_their_profile_exports
     expect(coordinator.get_by_text("Enseignant de français")).to_be_visible()
     expect(coordinator.get_by_text("J’enseigne le français")).to_have_count(0)
 
+    # The coordinator deactivates the colleague, who is signed out at once, then reactivates
+    # them from the team page: the colleague signs in again with their password.
+    coordinator.goto(named_url("members:home", "en"))
+    coordinator.get_by_role("link", name="Manage my school's team").click()
+    coordinator.get_by_role("link", name="Deactivate Olivier Bergeron").click()
+    submit(coordinator)
+    expect(coordinator.locator("tr", has_text="Olivier Bergeron")).to_contain_text("Deactivated on")
+    assert_no_violations(coordinator)
+    colleague.goto(named_url("members:profile", "en"))
+    expect(colleague).to_have_url(re.compile(r"/login/"))
+    coordinator.get_by_role("link", name="Reactivate Olivier Bergeron").click()
+    assert_no_violations(coordinator)
+    submit(coordinator)
+    expect(coordinator.locator(".messages")).to_contain_text("Olivier Bergeron can sign in again")
+    expect(coordinator.locator("tr", has_text="Olivier Bergeron")).to_contain_text("Active")
+    sign_in(colleague, "collegue.e2e@example.org", NEW_PASSWORD)
+    expect(colleague).to_have_url(re.compile(r"/en/portal/$"))
+
     # The colleague downloads their data: every personal field is there.
     colleague.goto(named_url("members:privacy", "en"))
     assert_no_violations(colleague)
