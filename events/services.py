@@ -6,6 +6,7 @@ never overbook, whatever the number of web workers. Refusals raise ValidationErr
 for the person, in the active language; nothing is saved then. Emails leave after the commit.
 """
 
+import re
 from datetime import timedelta
 from functools import partial
 
@@ -18,6 +19,8 @@ from django.utils.translation import gettext as _
 from events import mail
 from events.models import EventPage, Registration, RegistrationStatus
 from members.public import can_see_members_only
+
+TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")
 
 # How long a guest's registration holds a seat before they confirm their address.
 DEFAULT_PENDING_HOLD = timedelta(minutes=30)
@@ -148,7 +151,10 @@ def register_guest(event, *, name, email, language="fr", answers=None):
 
 def registration_for_token(token):
     """The registration a link's token names, or ValidationError (code: bad_link)."""
-    registration = Registration.objects.select_related("event").filter(token=token).first() if token else None
+    # Tokens are URL-safe base64 (new_token); anything else (a NUL byte, which PostgreSQL refuses
+    # in a query, or a pasted fragment) cannot name a registration and is not looked up.
+    well_formed = bool(token) and len(token) <= 64 and TOKEN_CHARACTERS.fullmatch(token) is not None
+    registration = Registration.objects.select_related("event").filter(token=token).first() if well_formed else None
     if registration is None:
         raise ValidationError(_("This link is not valid. Check that you copied it whole."), code="bad_link")
     return registration

@@ -19,6 +19,7 @@ from events import services
 from events.calendar import event_calendar
 from events.forms import GuestRegistrationForm
 from events.models import EventPage, RegistrationStatus
+from home.view_mixins import InvalidFormStatus400Mixin
 
 
 def live_event(event_id):
@@ -62,7 +63,7 @@ class MemberRegisterView(LoginRequiredMixin, View):
         return back_to(event)
 
 
-class GuestRegisterView(FormView):
+class GuestRegisterView(InvalidFormStatus400Mixin, FormView):
     """A public event's registration form for people without an account."""
 
     form_class = GuestRegistrationForm

@@ -125,7 +125,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
         items = self.news_items()
         tag = request.GET.get("tag", "").strip()[:100]
         if tag:
-            items = items.filter(tags__slug=tag)
+            # A tag slug never holds a NUL byte, which PostgreSQL refuses in a query: no news has it.
+            items = items.filter(tags__slug=tag) if "\x00" not in tag else items.none()
         news_page = paginate(items, request.GET.get("page", 1), NEWS_PER_PAGE)
         context.update(news_page=news_page, paginator=news_page.paginator, current_tag=tag)
         return context

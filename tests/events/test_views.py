@@ -107,13 +107,23 @@ def test_a_guest_form_with_a_bad_email_saves_nothing(client, open_event):
 
     response = client.post(url, {"name": "Ana", "email": "pas-une-adresse"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert parse(response).select(".form-field--invalid")
     assert not Registration.objects.exists()
 
 
 def test_a_tampered_link_gets_a_clear_page(client):
     response = client.get(reverse("events:cancel", kwargs={"token": "bricole"}))
+
+    assert response.status_code == 404
+    assert "Ce lien n’est pas valide" in response.content.decode()
+
+
+@pytest.mark.parametrize("view", ["events:cancel", "events:confirm"])
+def test_a_link_with_a_nul_byte_gets_the_clear_page_not_a_database_error(client, view):
+    url = reverse(view, kwargs={"token": "TOKEN"}).replace("TOKEN", "%00")
+
+    response = client.post(url)
 
     assert response.status_code == 404
     assert "Ce lien n’est pas valide" in response.content.decode()

@@ -42,6 +42,15 @@ def test_news_index_filters_by_tag(client, news_index):
     assert "Nouveau conseil" not in titles
 
 
+def test_news_index_with_a_nul_byte_in_the_tag_lists_nothing_instead_of_failing(client, news_index):
+    NewsPageFactory(parent=news_index, title="Colloque national", tags=["colloque"])
+
+    response = client.get(news_index.url, {"tag": "colloque\x00"})
+
+    assert response.status_code == 200
+    assert "Colloque national" not in listed_titles(response)
+
+
 def test_news_index_second_page_lists_the_oldest_items(client, news_index, many_news):
     response = client.get(news_index.url, {"page": 2})
 

@@ -1,13 +1,14 @@
 """Issue 7: random and hostile values into every public and portal form and query parameter
 answer without a 500, echo no injected HTML unescaped and store nothing when they are refused.
 
-A new feature adds its forms to TARGETS: a name, the URL (built from the test's schools), the
+A new feature adds its forms to TARGETS: a name, the URL (built from the test's places: schools by key, the contact page, news and events), the
 method, who sends it ("anonymous", "member", "coordinator" or "staff"), the fields to fill with
 hostile values, the valid values of the other fields, and the models whose row count must not
 change when the answer is an error.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -15,9 +16,11 @@ from django.core.cache import cache
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import ModelLogEntry
 
-from members.models import AccessRequest, MemberProfile, MemberRole
+from events.models import Registration
+from members.models import AccessRequest, Invitation, MemberProfile, MemberRole
 from tests.factories.accounts import make_member, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -47,12 +50,14 @@ HOSTILE = st.one_of(
     st.text(max_size=300),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
 )
+# A parameter sent several times (`?q=a&q=b`): the test client repeats a list's values.
+HOSTILE_OR_REPEATED = st.one_of(HOSTILE, st.lists(HOSTILE, min_size=2, max_size=3))
 
 
 @dataclass
 class Target:
     name: str
-    url: object  # schools -> path
+    url: object  # places -> path
     method: str
     who: str
     fields: list[str]
@@ -106,6 +111,66 @@ TARGETS = [
         ["short_description", "phone", "email", "website", "services", "schedule"],
     ),
     Target(
+        "directory search",
+        lambda s: s["directory"].url,
+        "get",
+        "anonymous",
+        ["q", "near", "region", "service", "kind", "page"],
+    ),
+    Target("directory GeoJSON", lambda s: s["directory"].url + "geojson/", "get", "anonymous", ["q", "region"]),
+    Target("directory CSV", lambda s: s["directory"].url + "csv/", "get", "anonymous", ["q", "region"]),
+    Target("news index", lambda s: s["news"].url, "get", "anonymous", ["page", "tag"]),
+    Target("events listing", lambda s: s["events"].url, "get", "anonymous", ["page", "kind", "audience", "past"]),
+    Target("public event page", lambda s: s["public_event"].url, "get", "anonymous", ["next", "page"]),
+    Target(
+        "contact form",
+        lambda s: s["contact"].url,
+        "post",
+        "anonymous",
+        ["name", "email", "message"],
+        valid={"name": "Marie Tremblay", "email": "marie@example.org", "message": "Bonjour"},
+        models=(FormSubmission,),
+    ),
+    Target(
+        "guest registration",
+        lambda s: reverse("events:guest_register", kwargs={"event_id": s["public_event"].pk}),
+        "post",
+        "anonymous",
+        ["name", "email"],
+        valid={"name": "Marie Tremblay", "email": "marie@example.org"},
+        models=(Registration,),
+    ),
+    Target(
+        "member registration",
+        lambda s: reverse("events:register", kwargs={"event_id": s["members_event"].pk}),
+        "post",
+        "member",
+        ["answers", "next"],
+        models=(),
+    ),
+    Target(
+        "invite",
+        lambda s: reverse("members:invite", kwargs={"school_id": s["levis"].pk}),
+        "post",
+        "coordinator",
+        ["email", "role", "language"],
+        valid={"email": "nouvelle@example.org", "role": MemberRole.STAFF, "language": "fr"},
+        models=(Invitation,),
+    ),
+    Target(
+        "delete account",
+        lambda s: reverse("members:delete_account"),
+        "post",
+        "member",
+        ["password", "confirm"],
+        valid={"confirm": "on"},
+        models=(get_user_model(),),
+    ),
+    Target("sign in", lambda s: reverse("account_login"), "post", "anonymous", ["login", "password", "next"]),
+    Target("password reset", lambda s: reverse("account_reset_password"), "post", "anonymous", ["email"]),
+    Target("sign-in page", lambda s: reverse("account_login"), "get", "anonymous", ["next"]),
+    Target("people page", lambda s: reverse("members:people"), "get", "coordinator", ["page", "q"]),
+    Target(
         "change role",
         lambda s: reverse("members:change_role", kwargs={"school_id": s["levis"].pk, "user_id": _colleague(s).pk}),
         "post",
@@ -146,18 +211,18 @@ def send(client, schools, target, values):
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda target: target.name)
-def test_hostile_values_never_break_a_form(client, schools, target):
-    sign_in(client, schools, target.who)
+def test_hostile_values_never_break_a_form(client, places, target):
+    sign_in(client, places, target.who)
 
     @settings(
         max_examples=15,
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
-    @given(values=st.dictionaries(st.sampled_from(target.fields), HOSTILE, min_size=1))
+    @given(values=st.dictionaries(st.sampled_from(target.fields), HOSTILE_OR_REPEATED, min_size=1))
     def check(values):
         counts = {model: model.objects.count() for model in target.models}
-        response = send(client, schools, target, values)
+        response = send(client, places, target, values)
 
         assert response.status_code < 500, (target.name, values)
         assert INJECTED not in response.content.decode(errors="replace"), (target.name, values)
@@ -178,9 +243,45 @@ def check_answer(client, schools, target, values):
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda target: target.name)
-def test_every_known_hostile_value_in_every_field(client, schools, target):
+def test_every_known_hostile_value_in_every_field(client, places, target):
     """Random draws may miss a rare case: each known hostile value goes into each field once."""
-    sign_in(client, schools, target.who)
+    sign_in(client, places, target.who)
     for name in target.fields:
         for value in KNOWN_HOSTILE:
-            check_answer(client, schools, target, {name: value})
+            check_answer(client, places, target, {name: value})
+
+
+PLACEHOLDER = "VALEUR"
+# URLs with a value in the path: a token from an email, or an id. (name, kwargs, who)
+PATH_TARGETS = [
+    ("members:accept_invitation", {"token": PLACEHOLDER}, "anonymous"),
+    ("events:confirm", {"token": PLACEHOLDER}, "anonymous"),
+    ("events:cancel", {"token": PLACEHOLDER}, "anonymous"),
+    ("events:ics", {"event_id": 1}, "anonymous"),
+    ("events:guest_register", {"event_id": 1}, "anonymous"),
+    ("members:person", {"pk": 1}, "member"),
+    ("members:person_photo", {"pk": 1}, "member"),
+    ("members:school", {"school_id": 1}, "coordinator"),
+    ("members:invite", {"school_id": 1}, "coordinator"),
+    ("members:school_entry", {"school_id": 1}, "coordinator"),
+]
+
+
+def hostile_path(name, kwargs, value):
+    """The URL with `value` (percent-encoded, as a browser sends it) where the token or id goes."""
+    key = next(iter(kwargs))
+    marker = PLACEHOLDER if kwargs[key] == PLACEHOLDER else "987654321"
+    url = reverse(name, kwargs={**kwargs, key: marker})
+    return url.replace(marker, quote(value, safe=""), 1)
+
+
+@pytest.mark.parametrize(("name", "kwargs", "who"), PATH_TARGETS, ids=[target[0] for target in PATH_TARGETS])
+def test_hostile_values_in_the_path_answer_without_a_500(client, places, name, kwargs, who):
+    sign_in(client, places, who)
+    for value in [*KNOWN_HOSTILE, "-5", "1" * 40, "%00", "..%2F..%2Fetc%2Fpasswd"]:
+        if not value:
+            continue
+        url = hostile_path(name, kwargs, value)
+        for response in (client.get(url), client.post(url, {"name": INJECTED})):
+            assert response.status_code < 500, (name, value, response.status_code)
+            assert INJECTED not in response.content.decode(errors="replace"), (name, value)
