@@ -8,7 +8,27 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from events.models import Registration, RegistrationStatus
 from home.demo import ensure_pages, find_page, languages
+
+FULL_GATHERING_SEATS = 12
+# Fictitious participants (example.org) who fill the small gathering, and two who wait.
+FULL_GATHERING_PEOPLE = [
+    "Amélie Gagnon",
+    "Jérôme Pelletier",
+    "Nadia Bouchard",
+    "Karim Haddad",
+    "Sophie Lavoie",
+    "Marc Côté",
+    "Isabelle Roy",
+    "Thomas Girard",
+    "Mélanie Caron",
+    "Samuel Dubé",
+    "Léa Morin",
+    "Patrick Fortin",
+    "Chantal Bergeron",
+    "Yannick Lévesque",
+]
 
 
 def _at(day, hour, minute=0):
@@ -42,6 +62,7 @@ def page_specs(today):
     """The events pages, in the format of home.demo's page specs."""
     webinar = _weekday(today + timedelta(days=10))
     gathering = _weekday(today + timedelta(days=30))
+    full_gathering = _weekday(today + timedelta(days=45))
     colloquium = _weekday(today + timedelta(days=90), days_needed=2)
     past = _weekday(today - timedelta(days=40))
     return [
@@ -180,6 +201,47 @@ def page_specs(today):
             },
         },
         {
+            # Full, with people waiting: what a member sees when a gathering is sold out.
+            "key": "event-psychosocial-gathering",
+            "type": "events.EventPage",
+            "parent": "events",
+            "fields": {
+                "start": _at(full_gathering, 9, 0),
+                "end": _at(full_gathering, 16, 0),
+                "image": "gathering",
+                "kind": "gathering",
+                "audience": "members",
+                "capacity": FULL_GATHERING_SEATS,
+                "waitlist": True,
+            },
+            "fr": {
+                "title": "Rassemblement des intervenantes et intervenants psychosociaux",
+                "slug": "rassemblement-intervenants-psychosociaux",
+                "search_description": "Une journée entre intervenants psychosociaux des écoles membres de l'AMASQ, à Québec.",
+                "venue": "Québec",
+                "address": "Adresse transmise aux personnes inscrites",
+                "summary": "Une journée en petit groupe pour les intervenantes et intervenants psychosociaux des écoles membres : études de cas, accompagnement des jeunes de 16 ans et partenariats avec le réseau de la santé.",
+                "body": [
+                    _paragraph(
+                        "<p>Le groupe est volontairement restreint pour laisser place aux échanges. Lorsque toutes les places sont prises, inscrivez-vous sur la liste d'attente : une place libérée est offerte par courriel, dans l'ordre des inscriptions.</p>"
+                    ),
+                ],
+            },
+            "en": {
+                "title": "Gathering of psychosocial support workers",
+                "slug": "psychosocial-support-gathering",
+                "search_description": "A day among psychosocial support workers of AMASQ member schools, in Québec City.",
+                "venue": "Québec",
+                "address": "Address sent to registered participants",
+                "summary": "A day in a small group for psychosocial support workers of member schools: case studies, supporting 16-year-olds and partnerships with the health network.",
+                "body": [
+                    _paragraph(
+                        "<p>The group is kept small to leave room for discussion. When every seat is taken, join the waitlist: a freed seat is offered by email, in the order people registered.</p>"
+                    ),
+                ],
+            },
+        },
+        {
             "key": "event-national-colloquium",
             "type": "events.EventPage",
             "parent": "events",
@@ -286,6 +348,23 @@ def load(stdout):
         return
     specs = page_specs(timezone.localdate())
     created = ensure_pages(specs)
+    _fill_the_full_gathering()
     stdout.write(
         f"events: {len(created)} pages created, {len(specs) * len(languages()) - len(created)} already there."
     )
+
+
+def _fill_the_full_gathering():
+    """Confirmed registrations for every seat of the small gathering, then a waitlist; once."""
+    event = find_page("event-psychosocial-gathering", languages()[0])
+    if event is None or Registration.objects.filter(event=event).exists():
+        return
+    for number, name in enumerate(FULL_GATHERING_PEOPLE):
+        Registration.objects.create(
+            event=event,
+            name=name,
+            email=f"participant{number + 1}@example.org",
+            language="fr",
+            status=RegistrationStatus.CONFIRMED if number < FULL_GATHERING_SEATS else RegistrationStatus.WAITLISTED,
+            created_at=timezone.now() - timedelta(days=len(FULL_GATHERING_PEOPLE) - number),
+        )

@@ -64,3 +64,15 @@ def send_registration_confirmation(registration_id):
         {"event": localized, "meeting_link": event.meeting_link if event.online else ""},
         attachments=[(f"{localized.slug}.ics", ics, "text/calendar")],
     )
+
+
+@task()
+def send_seat_offer(registration_id):
+    """A seat freed up: the first person on the waitlist may take it until the offer lapses."""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.status != RegistrationStatus.WAITLISTED or not registration.offer_expires:
+        return
+    with translation.override(registration.language):
+        link = absolute_url(reverse("events:confirm", kwargs={"token": registration.token}))
+        localized = registration.event.localized
+    _send("seat_offer", registration, {"event": localized, "link": link, "offer_expires": registration.offer_expires})

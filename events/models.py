@@ -231,10 +231,19 @@ class RegistrationQuerySet(models.QuerySet):
         return self.exclude(status=RegistrationStatus.CANCELLED)
 
     def holding_a_seat(self, now=None):
-        """Confirmed, or awaiting email confirmation for a short while (EVENTS_PENDING_HOLD)."""
+        """Confirmed, awaiting email confirmation for a short while (EVENTS_PENDING_HOLD), or
+        offered a freed seat from the waitlist until the offer lapses (EVENTS_OFFER_PERIOD)."""
         now = now or timezone.now()
         return self.filter(
-            Q(status=RegistrationStatus.CONFIRMED) | Q(status=RegistrationStatus.PENDING, hold_until__gt=now)
+            Q(status=RegistrationStatus.CONFIRMED)
+            | Q(status=RegistrationStatus.PENDING, hold_until__gt=now)
+            | Q(status=RegistrationStatus.WAITLISTED, offer_expires__gt=now)
+        )
+
+    def waiting_for_an_offer(self):
+        """The waitlist in order: first come, first offered."""
+        return self.filter(status=RegistrationStatus.WAITLISTED, offer_expires__isnull=True).order_by(
+            "created_at", "pk"
         )
 
 
@@ -273,6 +282,8 @@ class Registration(models.Model):
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     created_at = models.DateTimeField(_("registered on"), default=timezone.now)
     hold_until = models.DateTimeField(_("seat held until"), null=True, blank=True)
+    # Set when a freed seat is offered to this waitlisted person: theirs to take until then.
+    offer_expires = models.DateTimeField(_("seat offered until"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()

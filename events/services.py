@@ -30,6 +30,14 @@ def pending_hold():
     return getattr(settings, "EVENTS_PENDING_HOLD", DEFAULT_PENDING_HOLD)
 
 
+# How long a waitlisted person has to take a freed seat before it goes to the next one.
+DEFAULT_OFFER_PERIOD = timedelta(hours=48)
+
+
+def offer_period():
+    return getattr(settings, "EVENTS_OFFER_PERIOD", DEFAULT_OFFER_PERIOD)
+
+
 def _locked(event):
     # of=("self",): lock the event's own row, not the shared wagtailcore_page row editors save.
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.source_event().pk)
@@ -186,15 +194,96 @@ def confirm_guest(token):
 
 @transaction.atomic
 def cancel(registration):
-    """Cancel a registration; its seat goes back to the pool. Cancelling twice changes nothing."""
+    """Cancel a registration; its seat goes to the first person on the waitlist, who is offered it
+    by email. Cancelling twice changes nothing."""
     event = _locked(registration.event)
     registration = Registration.objects.select_for_update().get(pk=registration.pk, event=event)
     if registration.status != RegistrationStatus.CANCELLED:
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.hold_until = None
-        registration.save(update_fields=["status", "cancelled_at", "hold_until"])
+        registration.offer_expires = None
+        registration.save(update_fields=["status", "cancelled_at", "hold_until", "offer_expires"])
+        offer_free_seats(event, timezone.now())
     return registration
+
+
+def _school_has_room(event, school, holding):
+    if school is None or event.seats_per_school is None:
+        return True
+    return holding.filter(school=school).count() < event.seats_per_school
+
+
+def offer_free_seats(event, now):
+    """Offer each free seat of `event` (locked by the caller) to the next person on the waitlist
+    whose school still has room, for offer_period(); each gets an email. Returns the offers made.
+    Seats already offered count as taken, so calling it again offers nothing twice."""
+    if event.capacity is None or event.is_past:
+        return []
+    holding = Registration.objects.filter(event=event).holding_a_seat(now)
+    free = event.capacity - holding.count()
+    offers = []
+    for registration in Registration.objects.filter(event=event).waiting_for_an_offer().select_for_update():
+        if free <= 0:
+            break
+        if not _school_has_room(event, registration.school, holding):
+            continue
+        registration.offer_expires = now + offer_period()
+        registration.save(update_fields=["offer_expires"])
+        transaction.on_commit(partial(mail.send_seat_offer.enqueue, registration.pk))
+        offers.append(registration)
+        free -= 1
+    return offers
+
+
+@transaction.atomic
+def accept_offer(token):
+    """A waitlisted person takes the seat they were offered. Raises ValidationError (bad_link,
+    cancelled, no_offer, offer_lapsed)."""
+    registration = registration_for_token(token)
+    event = _locked(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk, event=event)
+    now = timezone.now()
+    if registration.status == RegistrationStatus.CONFIRMED:
+        return registration
+    lapsed = registration.offer_expires is not None and registration.offer_expires <= now
+    if registration.status == RegistrationStatus.CANCELLED and not lapsed:
+        raise ValidationError(_("This registration was cancelled."), code="cancelled")
+    if registration.offer_expires is None:
+        raise ValidationError(
+            _("No seat has been offered to you yet: you are still on the waitlist."), code="no_offer"
+        )
+    if lapsed:
+        raise ValidationError(
+            _("This offer has lapsed and the seat went to the next person on the waitlist."), code="offer_lapsed"
+        )
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.offer_expires = None
+    registration.save(update_fields=["status", "offer_expires"])
+    _email_after_commit(registration)
+    return registration
+
+
+def process_waitlists(now=None):
+    """What a scheduler runs (manage.py events_process_waitlist): offers that lapsed lose their
+    turn, and seats freed by them or by guests who never confirmed go to the next people waiting.
+    Idempotent, and safe beside a second run: each event is handled under its row lock.
+    Returns (lapsed, offered) counts."""
+    now = now or timezone.now()
+    lapsed = offered = 0
+    event_ids = (
+        Registration.objects.filter(status=RegistrationStatus.WAITLISTED, event__end__gt=now)
+        .values_list("event_id", flat=True)
+        .distinct()
+    )
+    for event_id in list(event_ids):
+        with transaction.atomic():
+            event = EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+            lapsed += Registration.objects.filter(
+                event=event, status=RegistrationStatus.WAITLISTED, offer_expires__lte=now
+            ).update(status=RegistrationStatus.CANCELLED, cancelled_at=now)  # offer_expires kept: "lapsed"
+            offered += len(offer_free_seats(event, now))
+    return lapsed, offered
 
 
 def registration_of(event, user):

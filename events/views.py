@@ -116,8 +116,11 @@ class ConfirmView(TokenView):
     template_name = "events/confirm.html"
 
     def post(self, request, token):
+        # The same link confirms a guest's address and, from the waitlist, takes an offered seat.
+        offered = self.registration.status == RegistrationStatus.WAITLISTED or self.registration.offer_expires
+        confirm = services.accept_offer if offered else services.confirm_guest
         try:
-            registration = services.confirm_guest(token)
+            registration = confirm(token)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
