@@ -3,12 +3,15 @@
 Every outcome comes back to the event page with a message in the person's language; none needs
 JavaScript (plain POST forms)."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,9 +19,9 @@ from django.views.generic import FormView
 from wagtail.models import Locale
 
 from events import services
-from events.calendar import event_calendar
+from events.calendar import event_calendar, events_feed
 from events.forms import GuestRegistrationForm
-from events.models import EventPage, RegistrationStatus
+from events.models import Audience, EventPage, RegistrationStatus
 from home.view_mixins import InvalidFormStatus400Mixin
 
 
@@ -150,4 +153,23 @@ def event_ics(request, event_id):
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+# Past events stay in the feed a while, so a subscriber's calendar keeps what they attended.
+FEED_PAST_DAYS = 90
+
+
+def public_feed(request):
+    """The public events of the visitor's language as a calendar to subscribe to; members-only
+    events are never in it."""
+    since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_active(), audience=Audience.PUBLIC, end__gte=since)
+        .order_by("start", "pk")
+    )
+    response = HttpResponse(events_feed(events, name=_("AMASQ events")), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=900"
     return response

@@ -76,6 +76,8 @@ EVENT_URLS = {
     "register": (lambda w: {"event_id": w["members_event"].pk}, [LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
     # The calendar file carries the event's details: members-only ones are for members.
     "ics": (lambda w: {"event_id": w["members_event"].pk}, [NOT_FOUND, OK, OK, OK]),
+    # Public events only (test_calendar checks a members-only event is never in it).
+    "feed": (None, [OK, OK, OK, OK]),
     "guest_register": (lambda w: {"event_id": w["public_event"].pk}, [OK, OK, OK, OK]),
     "confirm": (lambda w: {"token": w["guest_token"]}, [OK, OK, OK, OK]),
     "cancel": (lambda w: {"token": w["guest_token"]}, [OK, OK, OK, OK]),
