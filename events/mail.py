@@ -76,3 +76,22 @@ def send_seat_offer(registration_id):
         link = absolute_url(reverse("events:confirm", kwargs={"token": registration.token}))
         localized = registration.event.localized
     _send("seat_offer", registration, {"event": localized, "link": link, "offer_expires": registration.offer_expires})
+
+
+@task()
+def send_reminder(registration_id):
+    """The event is near: when and where, the meeting link for an online one, the .ics again."""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
+        return
+    event = registration.event
+    meeting_link = event.meeting_link if event.online else ""
+    with translation.override(registration.language):
+        localized = event.localized
+        ics = event_calendar(localized, meeting_link=meeting_link)
+    _send(
+        "reminder",
+        registration,
+        {"event": localized, "meeting_link": meeting_link},
+        attachments=[(f"{localized.slug}.ics", ics, "text/calendar")],
+    )

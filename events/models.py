@@ -282,6 +282,9 @@ class Registration(models.Model):
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     created_at = models.DateTimeField(_("registered on"), default=timezone.now)
     hold_until = models.DateTimeField(_("seat held until"), null=True, blank=True)
+    # When each reminder went out (events_send_reminders): set before sending, so never twice.
+    week_reminder_sent_at = models.DateTimeField(_("week reminder sent"), null=True, blank=True, editable=False)
+    day_reminder_sent_at = models.DateTimeField(_("day reminder sent"), null=True, blank=True, editable=False)
     # Set when a freed seat is offered to this waitlisted person: theirs to take until then.
     offer_expires = models.DateTimeField(_("seat offered until"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)

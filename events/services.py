@@ -300,3 +300,32 @@ def upcoming_registrations(user):
         .select_related("event")
         .order_by("event__start", "pk")
     )
+
+
+# (field recording it, how long before the start it goes out): a week before, then the day before.
+REMINDERS = (("week_reminder_sent_at", timedelta(days=7)), ("day_reminder_sent_at", timedelta(days=1)))
+
+
+def send_due_reminders(now=None):
+    """Remind confirmed attendees of events starting within a week (and again within a day).
+
+    Each reminder is claimed by an UPDATE that only succeeds while its field is empty, committed
+    before the email is queued: a second run, or two runs at once, never send it twice. Someone
+    who registers the day before gets the day's reminder only. Returns how many were queued.
+    """
+    now = now or timezone.now()
+    queued = 0
+    for field, ahead in REMINDERS:
+        window = {"event__start__gt": now, "event__start__lte": now + ahead}
+        if field == "week_reminder_sent_at":
+            window["event__start__gt"] = now + REMINDERS[1][1]
+        due = Registration.objects.filter(status=RegistrationStatus.CONFIRMED, **window, **{f"{field}__isnull": True})
+        for registration_id in list(due.values_list("pk", flat=True)):
+            with transaction.atomic():
+                claimed = Registration.objects.filter(pk=registration_id, **{f"{field}__isnull": True}).update(
+                    **{field: now}
+                )
+                if claimed:
+                    transaction.on_commit(partial(mail.send_reminder.enqueue, registration_id))
+                    queued += 1
+    return queued
