@@ -27,6 +27,7 @@ def _vevent(event, meeting_link=""):
     if meeting_link:
         description = f"{description}\n\n{meeting_link}"
     return Event.new(
+        status="CANCELLED" if event.cancelled else "CONFIRMED",
         uid=event_uid(event),
         sequence=event.sequence,
         stamp=timezone.now(),

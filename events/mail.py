@@ -95,3 +95,24 @@ def send_reminder(registration_id):
         {"event": localized, "meeting_link": meeting_link},
         attachments=[(f"{localized.slug}.ics", ics, "text/calendar")],
     )
+
+
+@task()
+def send_change_notice(registration_id):
+    """Staff moved or cancelled the event: the new time and place (or the cancellation), with an
+    updated .ics that replaces the old one in the person's calendar."""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.status == RegistrationStatus.CANCELLED:
+        return
+    event = registration.event
+    confirmed = registration.status == RegistrationStatus.CONFIRMED
+    meeting_link = event.meeting_link if event.online and confirmed and not event.cancelled else ""
+    with translation.override(registration.language):
+        localized = event.localized
+        ics = event_calendar(localized, meeting_link=meeting_link)
+    _send(
+        "change_notice",
+        registration,
+        {"event": localized, "meeting_link": meeting_link, "cancelled": event.cancelled},
+        attachments=[(f"{localized.slug}.ics", ics, "text/calendar")],
+    )

@@ -104,8 +104,16 @@ class EventPage(Page):
     waitlist = models.BooleanField(
         _("waitlist"), default=True, help_text=_("When the event is full, offer a waitlist.")
     )
-    # RFC 5545 SEQUENCE: goes up whenever the time or place changes, so calendar apps update.
+    cancelled = models.BooleanField(
+        _("event cancelled"),
+        default=False,
+        help_text=_("Registration stops and everyone registered is told by email when you publish."),
+    )
+    # RFC 5545 SEQUENCE: goes up whenever the time or place changes, or the event is cancelled, so
+    # calendar apps update.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # The SEQUENCE registrants were last told about: a publish with a higher one sends a notice.
+    notified_sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = EventPageManager()
 
@@ -137,6 +145,7 @@ class EventPage(Page):
             [
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("seats_per_school"), FieldPanel("waitlist")]),
                 FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+                FieldPanel("cancelled"),
             ],
             heading=_("Registration"),
         ),
@@ -162,7 +171,11 @@ class EventPage(Page):
         super().save(*args, **kwargs)
 
     def _time_or_place_changed(self):
-        before = EventPage.objects.filter(pk=self.pk).values("start", "end", "venue", "address", "online").first()
+        before = (
+            EventPage.objects.filter(pk=self.pk)
+            .values("start", "end", "venue", "address", "online", "cancelled")
+            .first()
+        )
         if before is None:
             return False
         return any(before[field] != getattr(self, field) for field in before)
@@ -191,8 +204,10 @@ class EventPage(Page):
         return EventPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
 
     def registration_state(self, now=None):
-        """Why registration is closed ("past", "not_open", "closed"), or "" when it is open."""
+        """Why registration is closed ("cancelled", "past", "not_open", "closed"), or "" when it is open."""
         now = now or timezone.now()
+        if self.cancelled:
+            return "cancelled"
         if self.end < now:
             return "past"
         if self.registration_opens and now < self.registration_opens:

@@ -13,6 +13,7 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,6 +46,7 @@ def _locked(event):
 
 def closed_message(state):
     return {
+        "cancelled": _("This event is cancelled."),
         "past": _("This event is over: registration is closed."),
         "not_open": _("Registration for this event is not open yet."),
         "closed": _("Registration for this event is closed."),
@@ -329,3 +331,25 @@ def send_due_reminders(now=None):
                     transaction.on_commit(partial(mail.send_reminder.enqueue, registration_id))
                     queued += 1
     return queued
+
+
+def notify_change(event):
+    """After staff publish `event`: if its time or place changed or it was cancelled since
+    registrants were last told (SEQUENCE above notified_sequence), email everyone registered
+    (confirmed or waitlisted) in their language with the updated .ics. The claim is an UPDATE
+    that only one publish can win, so a notice goes out once per change, never on a mere re-publish.
+    Returns how many notices were queued."""
+    event = event.source_event()
+    claimed = EventPage.objects.filter(pk=event.pk, notified_sequence__lt=F("sequence")).update(
+        notified_sequence=F("sequence")
+    )
+    if not claimed:
+        return 0
+    registrations = list(
+        Registration.objects.filter(
+            event=event, status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]
+        ).values_list("pk", flat=True)
+    )
+    for registration_id in registrations:
+        transaction.on_commit(partial(mail.send_change_notice.enqueue, registration_id))
+    return len(registrations)

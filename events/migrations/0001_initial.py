@@ -7,42 +7,187 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EventIndexPage',
+            name="EventIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'event index page',
+                "verbose_name": "event index page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='EventPage',
+            name="EventPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('start', models.DateTimeField(verbose_name='starts')),
-                ('end', models.DateTimeField(verbose_name='ends')),
-                ('venue', models.CharField(blank=True, help_text='Place name, or “Online”.', max_length=200, verbose_name='venue')),
-                ('address', models.CharField(blank=True, max_length=250, verbose_name='address')),
-                ('summary', models.TextField(max_length=400, verbose_name='summary')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 6), ('quote', 9), ('call_to_action', 16), ('document', 19), ('embed', 20), ('key_figures', 27), ('cards', 33)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Level 2'), ('h3', 'Level 3')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'blockquote'], 'label': 'Rich text', 'template': 'blocks/paragraph_block.html'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 4), ('caption', 5)]], {}), 7: ('wagtail.blocks.TextBlock', (), {'label': 'Quotation'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'max_length': 200, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('text', 7), ('attribution', 8)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 150}), 11: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Button label', 'max_length': 60}), 13: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 14: ('wagtail.blocks.URLBlock', (), {'label': 'External address', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('page', 13), ('url', 14)]], {'label': 'Link'}), 16: ('wagtail.blocks.StructBlock', [[('title', 10), ('text', 11), ('button_label', 12), ('link', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Link text', 'max_length': 150, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('label', 18)]], {}), 20: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'A YouTube or Vimeo address', 'label': 'Embedded media', 'template': 'blocks/embed_block.html'}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 150}), 22: ('wagtail.blocks.CharBlock', (), {'label': 'Figure', 'max_length': 20}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'What it counts', 'max_length': 120}), 24: ('wagtail.blocks.StructBlock', [[('figure', 22), ('label', 23)]], {}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Figures', 'min_num': 1}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'max_length': 200, 'required': False}), 27: ('wagtail.blocks.StructBlock', [[('heading', 21), ('figures', 25), ('source', 26)]], {}), 28: ('wagtail.blocks.TextBlock', (), {'label': 'Introduction', 'required': False}), 29: ('wagtail.blocks.BooleanBlock', (), {'label': 'Numbered list', 'required': False}), 30: ('wagtail.blocks.TextBlock', (), {'label': 'Text'}), 31: ('wagtail.blocks.StructBlock', [[('title', 10), ('text', 30)]], {}), 32: ('wagtail.blocks.ListBlock', (31,), {'label': 'Cards', 'min_num': 1}), 33: ('wagtail.blocks.StructBlock', [[('heading', 21), ('intro', 28), ('numbered', 29), ('cards', 32)]], {})}, verbose_name='body')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("start", models.DateTimeField(verbose_name="starts")),
+                ("end", models.DateTimeField(verbose_name="ends")),
+                (
+                    "venue",
+                    models.CharField(
+                        blank=True, help_text="Place name, or “Online”.", max_length=200, verbose_name="venue"
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=250, verbose_name="address")),
+                ("summary", models.TextField(max_length=400, verbose_name="summary")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 6),
+                            ("quote", 9),
+                            ("call_to_action", 16),
+                            ("document", 19),
+                            ("embed", 20),
+                            ("key_figures", 27),
+                            ("cards", 33),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 200}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("h2", "Level 2"), ("h3", "Level 3")], "label": "Level"},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "blockquote",
+                                    ],
+                                    "label": "Rich text",
+                                    "template": "blocks/paragraph_block.html",
+                                },
+                            ),
+                            4: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Caption", "max_length": 250, "required": False},
+                            ),
+                            6: ("wagtail.blocks.StructBlock", [[("image", 4), ("caption", 5)]], {}),
+                            7: ("wagtail.blocks.TextBlock", (), {"label": "Quotation"}),
+                            8: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Attribution", "max_length": 200, "required": False},
+                            ),
+                            9: ("wagtail.blocks.StructBlock", [[("text", 7), ("attribution", 8)]], {}),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 150}),
+                            11: ("wagtail.blocks.TextBlock", (), {"label": "Text", "required": False}),
+                            12: ("wagtail.blocks.CharBlock", (), {"label": "Button label", "max_length": 60}),
+                            13: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                            14: ("wagtail.blocks.URLBlock", (), {"label": "External address", "required": False}),
+                            15: ("wagtail.blocks.StructBlock", [[("page", 13), ("url", 14)]], {"label": "Link"}),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 10), ("text", 11), ("button_label", 12), ("link", 15)]],
+                                {},
+                            ),
+                            17: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Link text", "max_length": 150, "required": False},
+                            ),
+                            19: ("wagtail.blocks.StructBlock", [[("document", 17), ("label", 18)]], {}),
+                            20: (
+                                "wagtail.embeds.blocks.EmbedBlock",
+                                (),
+                                {
+                                    "help_text": "A YouTube or Vimeo address",
+                                    "label": "Embedded media",
+                                    "template": "blocks/embed_block.html",
+                                },
+                            ),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 150}),
+                            22: ("wagtail.blocks.CharBlock", (), {"label": "Figure", "max_length": 20}),
+                            23: ("wagtail.blocks.CharBlock", (), {"label": "What it counts", "max_length": 120}),
+                            24: ("wagtail.blocks.StructBlock", [[("figure", 22), ("label", 23)]], {}),
+                            25: ("wagtail.blocks.ListBlock", (24,), {"label": "Figures", "min_num": 1}),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Source", "max_length": 200, "required": False},
+                            ),
+                            27: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 21), ("figures", 25), ("source", 26)]],
+                                {},
+                            ),
+                            28: ("wagtail.blocks.TextBlock", (), {"label": "Introduction", "required": False}),
+                            29: ("wagtail.blocks.BooleanBlock", (), {"label": "Numbered list", "required": False}),
+                            30: ("wagtail.blocks.TextBlock", (), {"label": "Text"}),
+                            31: ("wagtail.blocks.StructBlock", [[("title", 10), ("text", 30)]], {}),
+                            32: ("wagtail.blocks.ListBlock", (31,), {"label": "Cards", "min_num": 1}),
+                            33: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 21), ("intro", 28), ("numbered", 29), ("cards", 32)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'event',
-                'verbose_name_plural': 'events',
+                "verbose_name": "event",
+                "verbose_name_plural": "events",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

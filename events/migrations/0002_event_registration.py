@@ -9,86 +9,168 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
-        ('members', '0006_shared_term_slug_help'),
+        ("events", "0001_initial"),
+        ("members", "0006_shared_term_slug_help"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='eventpage',
-            name='audience',
-            field=models.CharField(choices=[('public', 'Public'), ('members', 'Members only')], default='public', max_length=8, verbose_name='audience'),
+            model_name="eventpage",
+            name="audience",
+            field=models.CharField(
+                choices=[("public", "Public"), ("members", "Members only")],
+                default="public",
+                max_length=8,
+                verbose_name="audience",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='capacity',
-            field=models.PositiveIntegerField(blank=True, help_text='Empty: no limit.', null=True, verbose_name='capacity'),
+            model_name="eventpage",
+            name="capacity",
+            field=models.PositiveIntegerField(
+                blank=True, help_text="Empty: no limit.", null=True, verbose_name="capacity"
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='kind',
-            field=models.CharField(choices=[('colloquium', 'National colloquium'), ('gathering', 'Member gathering'), ('webinar', 'Webinar'), ('training', 'Training'), ('public', 'Public event')], default='gathering', max_length=12, verbose_name='kind'),
+            model_name="eventpage",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("colloquium", "National colloquium"),
+                    ("gathering", "Member gathering"),
+                    ("webinar", "Webinar"),
+                    ("training", "Training"),
+                    ("public", "Public event"),
+                ],
+                default="gathering",
+                max_length=12,
+                verbose_name="kind",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='meeting_link',
-            field=models.URLField(blank=True, help_text='Shown only to confirmed attendees, on the page and in their emails.', verbose_name='meeting link'),
+            model_name="eventpage",
+            name="meeting_link",
+            field=models.URLField(
+                blank=True,
+                help_text="Shown only to confirmed attendees, on the page and in their emails.",
+                verbose_name="meeting link",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='online',
-            field=models.BooleanField(default=False, verbose_name='online'),
+            model_name="eventpage",
+            name="online",
+            field=models.BooleanField(default=False, verbose_name="online"),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='registration_closes',
-            field=models.DateTimeField(blank=True, help_text='Empty: when the event starts.', null=True, verbose_name='registration closes'),
+            model_name="eventpage",
+            name="registration_closes",
+            field=models.DateTimeField(
+                blank=True, help_text="Empty: when the event starts.", null=True, verbose_name="registration closes"
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='registration_opens',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='registration opens'),
+            model_name="eventpage",
+            name="registration_opens",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="registration opens"),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='seats_per_school',
-            field=models.PositiveIntegerField(blank=True, help_text='Empty: no limit per school.', null=True, verbose_name='seats per MAS'),
+            model_name="eventpage",
+            name="seats_per_school",
+            field=models.PositiveIntegerField(
+                blank=True, help_text="Empty: no limit per school.", null=True, verbose_name="seats per MAS"
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='sequence',
+            model_name="eventpage",
+            name="sequence",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='waitlist',
-            field=models.BooleanField(default=True, help_text='When the event is full, offer a waitlist.', verbose_name='waitlist'),
+            model_name="eventpage",
+            name="waitlist",
+            field=models.BooleanField(
+                default=True, help_text="When the event is full, offer a waitlist.", verbose_name="waitlist"
+            ),
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('email', models.EmailField(max_length=254, verbose_name='email')),
-                ('language', models.CharField(default='fr', max_length=8, verbose_name='language')),
-                ('status', models.CharField(choices=[('confirmed', 'Confirmed'), ('waitlisted', 'Waitlisted'), ('pending', 'Awaiting email confirmation'), ('cancelled', 'Cancelled')], max_length=12, verbose_name='status')),
-                ('token', models.CharField(default=events.models.new_token, editable=False, max_length=64, unique=True)),
-                ('answers', models.JSONField(blank=True, default=dict, verbose_name='answers')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='registered on')),
-                ('hold_until', models.DateTimeField(blank=True, null=True, verbose_name='seat held until')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='cancelled on')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='events.eventpage', verbose_name='event')),
-                ('school', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='event_registrations', to='members.maspage', verbose_name='school')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='event_registrations', to=settings.AUTH_USER_MODEL, verbose_name='member')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("email", models.EmailField(max_length=254, verbose_name="email")),
+                ("language", models.CharField(default="fr", max_length=8, verbose_name="language")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("confirmed", "Confirmed"),
+                            ("waitlisted", "Waitlisted"),
+                            ("pending", "Awaiting email confirmation"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(default=events.models.new_token, editable=False, max_length=64, unique=True),
+                ),
+                ("answers", models.JSONField(blank=True, default=dict, verbose_name="answers")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="registered on")),
+                ("hold_until", models.DateTimeField(blank=True, null=True, verbose_name="seat held until")),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True, verbose_name="cancelled on")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="events.eventpage",
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="event_registrations",
+                        to="members.maspage",
+                        verbose_name="school",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="event_registrations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'registration',
-                'verbose_name_plural': 'registrations',
-                'ordering': ['created_at', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(models.Q(('status', 'cancelled'), _negated=True), ('user__isnull', False)), fields=('event', 'user'), name='events_one_active_registration_per_member'), models.UniqueConstraint(models.F('event'), django.db.models.functions.text.Lower('email'), condition=models.Q(('status', 'cancelled'), _negated=True), name='events_one_active_registration_per_email')],
+                "verbose_name": "registration",
+                "verbose_name_plural": "registrations",
+                "ordering": ["created_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(models.Q(("status", "cancelled"), _negated=True), ("user__isnull", False)),
+                        fields=("event", "user"),
+                        name="events_one_active_registration_per_member",
+                    ),
+                    models.UniqueConstraint(
+                        models.F("event"),
+                        django.db.models.functions.text.Lower("email"),
+                        condition=models.Q(("status", "cancelled"), _negated=True),
+                        name="events_one_active_registration_per_email",
+                    ),
+                ],
             },
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0002_event_registration'),
+        ("events", "0002_event_registration"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registration',
-            name='offer_expires',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='seat offered until'),
+            model_name="registration",
+            name="offer_expires",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="seat offered until"),
         ),
     ]

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0003_registration_offer_expires'),
+        ("events", "0003_registration_offer_expires"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registration',
-            name='day_reminder_sent_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='day reminder sent'),
+            model_name="registration",
+            name="day_reminder_sent_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="day reminder sent"),
         ),
         migrations.AddField(
-            model_name='registration',
-            name='week_reminder_sent_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='week reminder sent'),
+            model_name="registration",
+            name="week_reminder_sent_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="week reminder sent"),
         ),
     ]
