@@ -3,6 +3,7 @@ from wagtail.models import Locale
 
 from events import calendar
 from events.models import EventPage
+from events.structured_data import event_json_ld as render_event_json_ld
 
 register = template.Library()
 
@@ -23,3 +24,8 @@ def google_calendar_url(event):
 @register.simple_tag
 def outlook_calendar_url(event):
     return calendar.outlook_calendar_url(event)
+
+
+@register.simple_tag
+def event_json_ld(event, with_details):
+    return render_event_json_ld(event, with_details=bool(with_details))
