@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from events.listing import filter_events
 from home.blocks import BaseStreamBlock
 from members.public import can_see_members_only
 
@@ -46,8 +47,7 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = self.events().upcoming()[:50]
-        context["past_events"] = self.events().past()[:10]
+        context.update(filter_events(self.events(), request.GET, kinds=EventKind.choices, audiences=Audience.choices))
         return context
 
 

@@ -5,7 +5,7 @@ import time_machine
 from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventKind, EventPage
 from home.models import HomePage
 from tests.events.conftest import MONTREAL
 from tests.factories.events import EventPageFactory
@@ -81,3 +81,35 @@ class TestEventPageTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
         self.assertAllowedSubpageTypes(EventPage, set())
         self.assertCanNotCreateAt(HomePage, EventPage)
+
+
+def listed_event_titles(response):
+    """The upcoming events listed, in order (past ones are in their own list)."""
+    return [link.get_text(strip=True) for link in parse(response).select(".event-list:not(.event-list--past) a")]
+
+
+@time_machine.travel(BEFORE_THE_COLLOQUIUM, tick=False)
+def test_event_index_filters_by_kind_and_format_without_javascript(client, event_index, event_page):
+    EventPageFactory(
+        parent=event_index,
+        title="Webinaire sur l’accueil",
+        kind=EventKind.WEBINAR,
+        online=True,
+        start=BEFORE_THE_COLLOQUIUM + datetime.timedelta(days=3),
+    )
+
+    webinars = client.get(event_index.url, {"kind": "webinar", "format": "online"})
+    in_person = client.get(event_index.url, {"format": "in_person"})
+
+    assert listed_event_titles(webinars) == ["Webinaire sur l’accueil"]
+    assert listed_event_titles(in_person) == ["Colloque national des MAS"]
+
+
+@time_machine.travel(BEFORE_THE_COLLOQUIUM, tick=False)
+def test_event_index_reports_a_bad_filter_and_lists_everything(client, event_index, event_page):
+    response = client.get(event_index.url, {"kind": "<b>fête</b>", "audience": "\x00"})
+
+    assert response.status_code == 200
+    assert "Choisissez une valeur dans la liste." in response.content.decode()
+    assert "<b>fête</b>" not in response.content.decode()
+    assert listed_event_titles(response) == ["Colloque national des MAS"]

@@ -1,11 +1,12 @@
-"""The event index issues a fixed number of SQL queries however many events exist (see tests/utils.py)."""
+"""The event index and an event page issue a fixed number of SQL queries however many events and registrations exist
+(see tests/utils.py)."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
-from tests.factories.events import EventPageFactory
+from tests.factories.events import EventPageFactory, RegistrationFactory
 from tests.factories.home import ImageFactory
 from tests.utils import assert_steady_count, steady_query_count
 
@@ -33,3 +34,14 @@ def test_event_index_queries_do_not_grow_with_events(client, event_index, django
 
     assert_steady_count(client, event_index.url, EVENT_INDEX_QUERIES, django_assert_num_queries)
     assert few == EVENT_INDEX_QUERIES
+
+
+def test_event_page_queries_do_not_grow_with_registrations(client, event_index, django_assert_num_queries):
+    event = EventPageFactory(parent=event_index, capacity=500, image=ImageFactory())
+    for _ in range(FEW):
+        RegistrationFactory(event=event)
+    few = steady_query_count(client, event.url)
+    for _ in range(MANY - FEW):
+        RegistrationFactory(event=event)
+
+    assert_steady_count(client, event.url, few, django_assert_num_queries)

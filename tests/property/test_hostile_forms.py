@@ -120,7 +120,7 @@ TARGETS = [
     Target("directory GeoJSON", lambda s: s["directory"].url + "geojson/", "get", "anonymous", ["q", "region"]),
     Target("directory CSV", lambda s: s["directory"].url + "csv/", "get", "anonymous", ["q", "region"]),
     Target("news index", lambda s: s["news"].url, "get", "anonymous", ["page", "tag"]),
-    Target("events listing", lambda s: s["events"].url, "get", "anonymous", ["page", "kind", "audience", "past"]),
+    Target("events listing", lambda s: s["events"].url, "get", "anonymous", ["page", "kind", "audience", "format"]),
     Target("public event page", lambda s: s["public_event"].url, "get", "anonymous", ["next", "page"]),
     Target(
         "contact form",
