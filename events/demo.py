@@ -113,11 +113,6 @@ def page_specs(today):
                     _paragraph(
                         "<ul><li>Pourquoi un programme de mentorat dans le réseau des MAS</li><li>Offrir ou demander du mentorat depuis le portail des membres</li><li>Les étapes d'un jumelage, de la première rencontre au bilan</li><li>Période de questions</li></ul>"
                     ),
-                    _register(
-                        "Participer au webinaire",
-                        "Le lien de connexion est envoyé aux personnes inscrites la veille du webinaire.",
-                        "Nous écrire pour s'inscrire",
-                    ),
                 ],
             },
             "en": {
@@ -133,11 +128,6 @@ def page_specs(today):
                     _heading("Programme"),
                     _paragraph(
                         "<ul><li>Why a mentoring programme in the MAS network</li><li>Offering or asking for mentoring from the members' portal</li><li>The steps of a pairing, from the first meeting to the review</li><li>Questions</li></ul>"
-                    ),
-                    _register(
-                        "Join the webinar",
-                        "The connection link is sent to registered participants the day before the webinar.",
-                        "Write to us to register",
                     ),
                 ],
             },
@@ -170,11 +160,6 @@ def page_specs(today):
                     _paragraph(
                         "<ul><li>Tour de table : les bons coups et les défis de l'année</li><li>Atelier : relancer les élèves qui ont quitté l'école, à partir des pratiques présentées autour de la mesure 15168</li><li>Dîner partagé et réseautage</li><li>Atelier : travailler avec les partenaires du milieu</li></ul>"
                     ),
-                    _register(
-                        "S'inscrire",
-                        "L'activité est réservée au personnel des écoles membres. Le dîner est offert.",
-                        "Nous écrire pour s'inscrire",
-                    ),
                 ],
             },
             "en": {
@@ -191,11 +176,6 @@ def page_specs(today):
                     _heading("Programme"),
                     _paragraph(
                         "<ul><li>Round table: the year's successes and challenges</li><li>Workshop: reaching out to students who left school, drawing on the practices presented around measure 15168</li><li>Shared lunch and networking</li><li>Workshop: working with local partners</li></ul>"
-                    ),
-                    _register(
-                        "Register",
-                        "This activity is for member school staff. Lunch is provided.",
-                        "Write to us to register",
                     ),
                 ],
             },
