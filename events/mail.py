@@ -10,6 +10,7 @@ from django.utils import translation
 
 from events.calendar import event_calendar
 from events.models import Registration, RegistrationStatus
+from events.questions import described_answers
 
 
 def absolute_url(path):
@@ -58,10 +59,15 @@ def send_registration_confirmation(registration_id):
     with translation.override(registration.language):
         localized = event.localized
         ics = event_calendar(localized, meeting_link=event.meeting_link if event.online else "")
+        answers = described_answers(localized, registration.answers)
     _send(
         "confirmed",
         registration,
-        {"event": localized, "meeting_link": event.meeting_link if event.online else ""},
+        {
+            "event": localized,
+            "meeting_link": event.meeting_link if event.online else "",
+            "answers": answers,
+        },
         attachments=[(f"{localized.slug}.ics", ics, "text/calendar")],
     )
 
