@@ -35,3 +35,24 @@ class GuestRegistrationForm(AnswersForm):
     email = forms.EmailField(label=_("Your email address"))
 
     field_order = ["name", "email"]
+
+
+class AttendeeMessageForm(forms.Form):
+    subject_fr = forms.CharField(label=_("Subject (French)"), max_length=200)
+    body_fr = forms.CharField(label=_("Message (French)"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    subject_en = forms.CharField(
+        label=_("Subject (English)"),
+        max_length=200,
+        required=False,
+        help_text=_("For those who registered in English. Leave both English fields empty to send the French to all."),
+    )
+    body_en = forms.CharField(
+        label=_("Message (English)"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    include_waitlist = forms.BooleanField(label=_("Also write to the people on the waitlist"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("subject_en")) != bool(data.get("body_en")):
+            raise forms.ValidationError(_("Fill in both the English subject and message, or neither."))
+        return data

@@ -399,3 +399,36 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.event} ({self.get_status_display()})"
+
+
+class AttendeeMessage(models.Model):
+    """A message staff sent to an event's attendees from the admin, kept so they can see what went
+    out and to whom. Each person gets the version in their language (French if no English one)."""
+
+    event = models.ForeignKey(
+        EventPage, on_delete=models.CASCADE, related_name="attendee_messages", verbose_name=_("event")
+    )
+    subject_fr = models.CharField(_("subject (French)"), max_length=200)
+    body_fr = models.TextField(_("message (French)"), max_length=5000)
+    subject_en = models.CharField(_("subject (English)"), max_length=200, blank=True)
+    body_en = models.TextField(_("message (English)"), max_length=5000, blank=True)
+    include_waitlist = models.BooleanField(_("also to the people on the waitlist"), default=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("sent by")
+    )
+    sent_at = models.DateTimeField(_("sent on"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("message to attendees")
+        verbose_name_plural = _("messages to attendees")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return self.subject_fr
+
+    def in_language(self, language):
+        """(subject, body) for a person who reads `language`."""
+        if language == "en" and self.subject_en and self.body_en:
+            return self.subject_en, self.body_en
+        return self.subject_fr, self.body_fr

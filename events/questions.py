@@ -98,9 +98,9 @@ def clean_answers(event, answers):
     return cleaned
 
 
-def described_answers(event, answers):
-    """[(question, answer)] as a person reads them, in `event`'s language; a choice shows its option."""
-    described = []
+def answer_texts(event, answers):
+    """{question id: the answer as a person reads it, in `event`'s language}; a choice shows its option."""
+    texts = {}
     for question in questions_of(event):
         value = (answers or {}).get(question.id)
         if not value:
@@ -108,5 +108,11 @@ def described_answers(event, answers):
         if question.kind == "choice":
             position = int(value) if str(value).isdigit() else -1
             value = question.options[position] if 0 <= position < len(question.options) else value
-        described.append((question.label, value))
-    return described
+        texts[question.id] = value
+    return texts
+
+
+def described_answers(event, answers):
+    """[(question, answer)] as a person reads them, in `event`'s language."""
+    texts = answer_texts(event, answers)
+    return [(question.label, texts[question.id]) for question in questions_of(event) if question.id in texts]
