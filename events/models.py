@@ -72,10 +72,10 @@ class Audience(models.TextChoices):
 
 # An event's facts that are not words: every translation shows the same ones, copied from the
 # event in the default language when it is published (home.translated_facts, events/signals.py).
+# The venue's name is words ("Québec City", "Online") and goes to translation with the texts.
 SHARED_FACTS = [
     "start",
     "end",
-    "venue",
     "address",
     "region",
     "online",
