@@ -13,13 +13,15 @@ region when the pair can meet in person, then the mentor's remaining capacity.
 
 from dataclasses import dataclass
 
+import numpy as np
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
+from scipy.optimize import linear_sum_assignment
 
 from members.mentoring.models import Format, Language
 
 TOPIC_POINTS = 100
-POINTS_PER_YEAR = 2
+POINTS_PER_YEAR = 3
 MAX_EXPERIENCE_YEARS = 15
 REGION_POINTS = 20
 POINTS_PER_FREE_PLACE = 5
@@ -226,3 +228,58 @@ def reasons(fit, *, region_names, language):
 def join_reasons(phrases):
     """One line: "3 sujets en commun ; tous deux en Chaudière-Appalaches ; tous deux en français"."""
     return pgettext("separator between reasons", "; ").join(phrases)
+
+
+# A whole-pool proposal ---------------------------------------------------------------------
+
+# Each pair made weighs more than any difference of score, so that the proposal matches as many
+# mentees as it can, and the best pairs among those.
+PAIR_BONUS = 100_000
+FORBIDDEN = 10**9
+
+
+def possible_fits(mentees, mentors, excluded_pairs=frozenset()):
+    """{(mentee index, mentor index): Fit} of every allowed pair. Only mentors sharing a topic
+    with the mentee are evaluated (an index by topic), so the cost follows the pairs that may
+    fit rather than every mentee times every mentor."""
+    by_topic = {}
+    for index, mentor in enumerate(mentors):
+        for topic in mentor.topics:
+            by_topic.setdefault(topic, []).append(index)
+    fits = {}
+    for i, mentee in enumerate(mentees):
+        candidates = {index for topic in mentee.topics for index in by_topic.get(topic, ())}
+        for j in candidates:
+            fit = evaluate(mentee, mentors[j], excluded_pairs)
+            if fit is not None:
+                fits[i, j] = fit
+    return fits
+
+
+def assign(mentees, mentors, excluded_pairs=frozenset(), fits=None):
+    """An optimal assignment of `mentees` to `mentors` within each mentor's remaining capacity:
+    as many pairs as possible, then the highest total score. Each mentor is repeated once per
+    free place ("capacity-expanded") and scipy's linear_sum_assignment solves the square-ish
+    problem. `fits`: possible_fits(...) if already computed. Returns [(mentee index, mentor
+    index, Fit)], in mentee order."""
+    if fits is None:
+        fits = possible_fits(mentees, mentors, excluded_pairs)
+    if not fits:
+        return []
+    rows = sorted({i for i, _j in fits})
+    used_mentors = sorted({j for _i, j in fits})
+    slots = [j for j in used_mentors for _place in range(min(mentors[j].remaining, len(rows)))]
+    row_of = {i: position for position, i in enumerate(rows)}
+    columns_of = {}
+    for column, j in enumerate(slots):
+        columns_of.setdefault(j, []).append(column)
+    cost = np.full((len(rows), len(slots)), float(FORBIDDEN))
+    for (i, j), fit in fits.items():
+        cost[row_of[i], columns_of[j]] = -(PAIR_BONUS + fit.score)
+    chosen_rows, chosen_columns = linear_sum_assignment(cost)
+    pairs = []
+    for row, column in zip(chosen_rows, chosen_columns, strict=True):
+        i, j = rows[row], slots[column]
+        if (i, j) in fits:
+            pairs.append((i, j, fits[i, j]))
+    return sorted(pairs, key=lambda pair: pair[0])

@@ -34,7 +34,7 @@ from members.mentoring.models import (
     Mentorship,
     State,
 )
-from members.mentoring.people import region_of, school_id_of
+from members.mentoring.suggestions import excluded_pairs_for, mentee_person, mentor_person
 from members.public import is_amasq_staff, is_member
 
 DEFAULT_REQUEST_VALIDITY = timedelta(days=14)
@@ -141,51 +141,6 @@ def stop_looking(user):
     """`user` no longer looks for a mentor: they get no suggestions and staff do not match them.
     A request waiting for an answer stays until the mentor answers or it expires."""
     MenteeRequest.objects.filter(user=user).update(open=False, updated_at=timezone.now())
-
-
-# Facts the rules need ----------------------------------------------------------------------
-
-
-def excluded_pairs_for(*, mentee_ids=None, mentor_ids=None):
-    """(mentor id, mentee id) pairs never suggested again: a decline either way, or an earlier
-    request between them (whatever became of it)."""
-    declines = Decline.objects.all()
-    earlier = Mentorship.objects.filter(mentor__isnull=False, mentee__isnull=False)
-    if mentee_ids is not None:
-        declines = declines.filter(mentee_id__in=mentee_ids)
-        earlier = earlier.filter(mentee_id__in=mentee_ids)
-    if mentor_ids is not None:
-        declines = declines.filter(mentor_id__in=mentor_ids)
-        earlier = earlier.filter(mentor_id__in=mentor_ids)
-    return set(declines.values_list("mentor_id", "mentee_id")) | set(earlier.values_list("mentor_id", "mentee_id"))
-
-
-def mentee_person(request):
-    user = request.user
-    return matching.Person(
-        user_id=user.pk,
-        school_id=school_id_of(user),
-        region=region_of(user),
-        topics=frozenset(request.topics.values_list("pk", flat=True)),
-        languages=frozenset(request.languages),
-        format=request.format,
-    )
-
-
-def mentor_person(offer, *, taken):
-    user = offer.user
-    return matching.Mentor(
-        user_id=user.pk,
-        school_id=school_id_of(user),
-        region=region_of(user),
-        topics=frozenset(offer.topics.values_list("pk", flat=True)),
-        languages=frozenset(offer.languages),
-        format=offer.format,
-        years_in_role=offer.years_in_role,
-        capacity=offer.capacity,
-        taken=taken,
-        paused=offer.paused,
-    )
 
 
 def _pending_count(mentor):
