@@ -25,6 +25,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
     path(_("accounts/"), include("allauth.urls")),
+    path(_("portal/mentoring/"), include("members.mentoring.urls")),
     path(_("portal/"), include("members.urls")),
     path(_("event-registrations/"), include("events.urls")),
     path("", include(wagtail_urls)),

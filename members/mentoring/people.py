@@ -1,0 +1,65 @@
+"""What mentoring reads about people from `members` without importing its modules (only
+`members.public` may be imported): their school, region and names, through the ORM relations
+of the user model, and the region names from the profile field's choices.
+
+One place, so that a change in members' models shows up here and nowhere else in mentoring.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
+
+
+def expertise_model():
+    return apps.get_model("members", "Expertise")
+
+
+def region_names():
+    """{code: name} of Quebec's administrative regions (the same in French and English)."""
+    field = apps.get_model("members", "MemberProfile")._meta.get_field("region")
+    return dict(field.flatchoices)
+
+
+def region_expression(prefix="user__"):
+    """The region a person set on their profile, or else their school's (as MemberProfile
+    .effective_region computes it), for `annotate`/`values` on a model with a user key."""
+    return Coalesce(
+        NullIf(F(f"{prefix}member_profile__region"), Value("")),
+        F(f"{prefix}membership__school__region"),
+        Value(""),
+    )
+
+
+def school_id_of(user):
+    membership = getattr(user, "membership", None)
+    return membership.school_id if membership else None
+
+
+def school_title_of(user):
+    membership = getattr(user, "membership", None)
+    return membership.school.title if membership and membership.school_id else ""
+
+
+def region_of(user):
+    profile = getattr(user, "member_profile", None)
+    if profile is not None and profile.region:
+        return profile.region
+    membership = getattr(user, "membership", None)
+    return membership.school.region if membership and membership.school_id else ""
+
+
+def display_name(user):
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def language_of(user):
+    """The language to write to `user` in: the portal's language when they last saved their
+    offer or request (an offer first), else the site's default."""
+    for related in ("mentor_offer", "mentee_request"):
+        participation = getattr(user, related, None) if user is not None else None
+        if participation is not None:
+            return participation.language
+    return settings.LANGUAGE_CODE
