@@ -213,6 +213,15 @@ def cancel(registration):
     return registration
 
 
+def cancel_upcoming_registrations(user):
+    """Cancel `user`'s registrations for events still to come (cancel() for each: freed seats are
+    offered to the waitlist). Returns how many were cancelled."""
+    registrations = list(Registration.objects.active().filter(user=user, event__end__gt=timezone.now()))
+    for registration in registrations:
+        cancel(registration)
+    return len(registrations)
+
+
 def _school_has_room(event, school, holding):
     if school is None or event.seats_per_school is None:
         return True
