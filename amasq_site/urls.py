@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # An email provider's bounce and complaint reports (newsletter/signals.py).
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:
@@ -28,6 +30,7 @@ urlpatterns += i18n_patterns(
     path(_("portal/mentoring/"), include("members.mentoring.urls")),
     path(_("portal/"), include("members.urls")),
     path(_("event-registrations/"), include("events.urls")),
+    path(_("newsletter-subscription/"), include("newsletter.urls")),
     path("", include(wagtail_urls)),
 )
 

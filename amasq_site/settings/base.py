@@ -238,6 +238,14 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 EVENTS_PENDING_HOLD = timedelta(minutes=int(env("DJANGO_EVENTS_PENDING_HOLD_MINUTES", "30")))
 EVENTS_OFFER_PERIOD = timedelta(hours=int(env("DJANGO_EVENTS_OFFER_HOURS", "48")))
 
+# Newsletter (newsletter/sending.py): messages per SMTP connection, and at most this many a minute
+# (0: as fast as the server takes them). With an email provider, django-anymail's tracking webhooks
+# (/anymail/<provider>/tracking/, basic auth with this secret, "user:password") mark bounces and
+# complaints.
+NEWSLETTER_BATCH_SIZE = int(env("DJANGO_NEWSLETTER_BATCH_SIZE", "100"))
+NEWSLETTER_RATE_PER_MINUTE = int(env("DJANGO_NEWSLETTER_RATE_PER_MINUTE", "0"))
+ANYMAIL = {"WEBHOOK_SECRET": env("DJANGO_ANYMAIL_WEBHOOK_SECRET", "")}
+
 # Contact form and other public forms: how many posts one address may make.
 PUBLIC_FORM_RATE = env("DJANGO_PUBLIC_FORM_RATE", "5/h")
 RATELIMIT_VIEW = "home.views.rate_limited"

@@ -64,6 +64,7 @@ class HomePage(Page):
         "home.ContactPage",
         "events.EventIndexPage",
         "members.MASDirectoryPage",
+        "newsletter.NewsletterIndexPage",
     ]
 
     class Meta:

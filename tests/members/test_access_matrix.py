@@ -4,6 +4,7 @@ The URL lists come from the URL resolver (the "members" namespace and allauth's 
 URL without a row in the tables below fails the test instead of going unchecked.
 """
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,6 +15,8 @@ from events.services import register_guest
 from members.models import Invitation, MemberRole, Membership
 from members.models.accounts import hash_token
 from members.services.accounts import create_invitation, deactivate_member
+from newsletter.models import NewsletterIndexPage, NewsletterPage, Send
+from newsletter.services import request_subscription
 from tests.factories.accounts import add_totp, make_member, make_staff
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 
@@ -93,6 +96,22 @@ EVENT_ADMIN_URLS = {
     "events_attendees": (lambda w: {"event_id": w["members_event"].pk}, STAFF_ONLY),
     "events_message": (lambda w: {"event_id": w["members_event"].pk}, STAFF_ONLY),
     "events_check_in": (lambda w: {"event_id": w["members_event"].pk}, STAFF_ONLY),
+    "newsletter_index": (None, STAFF_ONLY),
+    "newsletter_import": (None, STAFF_ONLY),
+    "newsletter_send": (lambda w: {"issue_id": w["issue"].pk}, STAFF_ONLY),
+    "newsletter_preview": (lambda w: {"issue_id": w["issue"].pk, "language": "en"}, STAFF_ONLY),
+    "newsletter_progress": (lambda w: {"send_id": w["send"].pk}, STAFF_ONLY),
+}
+
+# The newsletter's public side: anyone may sign up; the links in its emails work without signing
+# in, for whoever holds them (their key is the secret), and show nothing of anyone else.
+NEWSLETTER_URLS = {
+    "signup": (None, [OK, OK, OK, OK]),
+    "check_inbox": (None, [OK, OK, OK, OK]),
+    # GET shows the button only; a made-up token is refused on POST (tests/newsletter).
+    "confirm": (lambda w: {"token": "not-a-token"}, [OK, OK, OK, OK]),
+    "preferences": (lambda w: {"key": w["subscriber_key"]}, [OK, OK, OK, OK]),
+    "unsubscribe": (lambda w: {"key": w["subscriber_key"]}, [OK, OK, OK, OK]),
 }
 
 SIGNED_IN_ONLY = [LOGIN, OK, OK, OK]
@@ -136,6 +155,8 @@ SECRETS = {
     "prive.a@example.org": ({"amasq_staff"}, set()),
     # A guest's registration: only the link in their email shows it.
     "invite.public@example.org": (set(), set()),
+    # A newsletter subscriber: only the links in their own emails show the address.
+    "abonne.secret@example.org": (set(), {"newsletter:preferences", "newsletter:unsubscribe"}),
 }
 
 
@@ -171,12 +192,17 @@ def event_url_names():
 
 
 def event_admin_url_names():
-    return sorted(name for name in _names(get_resolver()) if name and name.startswith("events_"))
+    return sorted(name for name in _names(get_resolver()) if name and name.startswith(("events_", "newsletter_")))
+
+
+def newsletter_url_names():
+    return sorted(_names(get_resolver().namespace_dict["newsletter"][1]))
 
 
 def test_every_portal_and_account_url_has_a_row():
     assert set(portal_url_names()) == set(PORTAL_URLS)
     assert set(event_admin_url_names()) == set(EVENT_ADMIN_URLS)
+    assert set(newsletter_url_names()) == set(NEWSLETTER_URLS)
     assert set(event_url_names()) == set(EVENT_URLS)
     assert set(account_url_names()) == set(ACCOUNT_URLS)
 
@@ -225,7 +251,15 @@ def world(schools, django_capture_on_commit_callbacks):
     )
     public_event = EventPageFactory(parent=events, audience=Audience.PUBLIC)
     guest = register_guest(public_event, name="Invité public", email="invite.public@example.org")
+    newsletter = events.get_parent().add_child(instance=NewsletterIndexPage(title="Infolettre", slug="infolettre"))
+    issue = newsletter.add_child(
+        instance=NewsletterPage(title="Numéro", slug="numero", subject="Numéro", body=json.dumps([]))
+    )
+    subscriber = request_subscription("abonne.secret@example.org", language="fr", list_keys=["public"])
     return {
+        "issue": issue,
+        "send": Send.objects.create(issue=issue),
+        "subscriber_key": subscriber.key,
         "school_a": school_a,
         "school_b": school_b,
         "invitation_b": invitation_b,
@@ -267,6 +301,7 @@ def test_every_url_answers_as_expected_with_no_leak(client, world, role, setting
         [("members:" + name, row) for name, row in PORTAL_URLS.items()]
         + [("events:" + name, row) for name, row in EVENT_URLS.items()]
         + list(EVENT_ADMIN_URLS.items())
+        + [("newsletter:" + name, row) for name, row in NEWSLETTER_URLS.items()]
         + list(ACCOUNT_URLS.items())
     )
 
