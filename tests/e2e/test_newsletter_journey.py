@@ -54,9 +54,8 @@ def test_signing_up_on_the_newsletter_page_then_confirming(site, page, smtp_serv
     assert subscription.status == SubscriptionStatus.UNSUBSCRIBED
 
 
-def test_the_footer_form_works_without_javascript(site, browser, smtp_server):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_the_footer_form_works_without_javascript(site, new_context, smtp_server):
+    page = new_context(java_script_enabled=False).new_page()
     page.goto("/en/")
     footer = page.locator(".footer-signup form")
     footer.get_by_label("Your email address").fill("pied.de.page@example.org")
@@ -65,4 +64,3 @@ def test_the_footer_form_works_without_javascript(site, browser, smtp_server):
 
     expect(page.locator("h1")).to_have_text("Check your inbox")
     assert Subscriber.objects.get(email="pied.de.page@example.org").language == "en"
-    context.close()
