@@ -1,0 +1,42 @@
+from django.utils.translation import gettext_lazy as _
+
+from members.mentoring.models import MenteeRequest, MentorOffer, Mentorship
+from members.mentoring.suggestions import suggestions_for
+from members.public import PortalSection, is_amasq_staff, is_member, register_portal_section
+
+
+def mentoring_context(request):
+    """The person's mentoring at a glance on the portal home: what is under way, their
+    suggestions, or an invitation to take part; for AMASQ staff, the mentees waiting."""
+    user = request.user
+    staff = is_amasq_staff(user)
+    if not is_member(user):
+        return {"staff": True, "waiting": MenteeRequest.objects.waiting().count()} if staff else None
+    relationships = list(
+        Mentorship.objects.open().involving(user).select_related("mentor", "mentee").order_by("-requested_at")
+    )
+    for mentorship in relationships:
+        mentorship.title = mentorship.title_for(user)
+    looking = MenteeRequest.objects.filter(user=user, open=True).exists()
+    has_mentor = any(mentorship.mentee_id == user.pk for mentorship in relationships)
+    return {
+        "staff": staff,
+        "relationships": relationships,
+        "to_answer": sum(
+            1 for mentorship in relationships if mentorship.mentor_id == user.pk and mentorship.state == "requested"
+        ),
+        "suggestion_count": len(suggestions_for(user)) if looking and not has_mentor else 0,
+        "looking": looking,
+        "offers": MentorOffer.objects.filter(user=user).exists(),
+    }
+
+
+@register_portal_section
+def mentoring_section():
+    return PortalSection(
+        key="mentoring",
+        title=_("Mentoring"),
+        template="mentoring/portal_section.html",
+        get_context=mentoring_context,
+        order=20,
+    )
