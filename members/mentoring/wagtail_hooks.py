@@ -1,8 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 
 from members.mentoring.models import MenteeRequest, MentorOffer, Mentorship
+from members.mentoring.personal_data import erase_mentoring, export_mentoring
 from members.mentoring.suggestions import suggestions_for
-from members.public import PortalSection, is_amasq_staff, is_member, register_portal_section
+from members.public import (
+    PersonalData,
+    PortalSection,
+    is_amasq_staff,
+    is_member,
+    register_personal_data,
+    register_portal_section,
+)
 
 
 def mentoring_context(request):
@@ -40,3 +48,8 @@ def mentoring_section():
         get_context=mentoring_context,
         order=20,
     )
+
+
+@register_personal_data
+def mentoring_personal_data():
+    return PersonalData(key="mentoring", export=export_mentoring, erase=erase_mentoring)
