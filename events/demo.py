@@ -51,11 +51,115 @@ def _heading(text):
     return {"type": "heading", "value": {"text": text}}
 
 
-def _register(title, text, button_label):
+# The colloquium's questions: the same block ids in French and English, since answers refer to them.
+COLLOQUIUM_DIETARY_ID = "5b0f6a62-4a0e-4f3c-9f1d-1c0c7c9b2a01"
+COLLOQUIUM_ACCOMMODATION_ID = "5b0f6a62-4a0e-4f3c-9f1d-1c0c7c9b2a02"
+COLLOQUIUM_WORKSHOP_ID = "5b0f6a62-4a0e-4f3c-9f1d-1c0c7c9b2a03"
+GATHERING_DIETARY_ID = "5b0f6a62-4a0e-4f3c-9f1d-1c0c7c9b2a04"
+
+
+def _question(kind, block_id, **value):
+    return {"type": kind, "id": block_id, "value": {"label": "", "help_text": "", "required": False, **value}}
+
+
+def _item(day, starts_at, ends_at, title, speakers="", room=""):
     return {
-        "type": "call_to_action",
-        "value": {"title": title, "text": text, "button_label": button_label, "page": "contact"},
+        "type": "item",
+        "value": {
+            "day": day.isoformat(),
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "title": title,
+            "speakers": speakers,
+            "room": room,
+            "description": "",
+        },
     }
+
+
+def _speaker(name, role, biography):
+    return {"type": "speaker", "value": {"name": name, "role": role, "biography": biography, "photo": None}}
+
+
+def _colloquium_programme(first, second, language):
+    """The two days of the colloquium, in `language` ("fr" or "en")."""
+    fr = language == "fr"
+    return [
+        _item(first, "08:30", "09:00", "Accueil et inscription" if fr else "Welcome and check-in", room="Hall"),
+        _item(
+            first,
+            "09:00",
+            "10:15",
+            "Conférence d'ouverture : la reconnaissance des MAS"
+            if fr
+            else "Opening talk: government recognition of the MAS",
+            "Direction générale de l'AMASQ" if fr else "AMASQ's executive director",
+            "Salle 200" if fr else "Room 200",
+        ),
+        _item(
+            first,
+            "10:30",
+            "12:00",
+            "Atelier : accueillir les jeunes de 16 ans" if fr else "Workshop: welcoming 16-year-olds",
+            room="Salle 204" if fr else "Room 204",
+        ),
+        _item(first, "12:00", "13:15", "Dîner" if fr else "Lunch", room="Hall"),
+        _item(
+            first,
+            "13:30",
+            "15:00",
+            "Résultats de la recherche sur l'impact social et économique des MAS"
+            if fr
+            else "Findings of the study on the social and economic impact of the MAS",
+            "Équipe de recherche" if fr else "Research team",
+            "Salle 200" if fr else "Room 200",
+        ),
+        _item(
+            second,
+            "09:00",
+            "10:30",
+            "Atelier : les partenariats avec les centres de services scolaires (mesure 15168)"
+            if fr
+            else "Workshop: partnerships with school service centres (measure 15168)",
+            room="Salle 204" if fr else "Room 204",
+        ),
+        _item(
+            second,
+            "10:45",
+            "12:00",
+            "Atelier : le mentorat entre pairs" if fr else "Workshop: peer mentoring",
+            room="Salle 206" if fr else "Room 206",
+        ),
+        _item(
+            second,
+            "13:30",
+            "16:00",
+            "Plénière et clôture" if fr else "Plenary and closing",
+            room="Salle 200" if fr else "Room 200",
+        ),
+    ]
+
+
+def _colloquium_questions(language):
+    fr = language == "fr"
+    return [
+        _question("dietary", COLLOQUIUM_DIETARY_ID),
+        _question("accommodation", COLLOQUIUM_ACCOMMODATION_ID),
+        _question(
+            "choice",
+            COLLOQUIUM_WORKSHOP_ID,
+            label="Quel atelier du deuxième jour choisissez-vous?"
+            if fr
+            else "Which second-day workshop do you choose?",
+            help_text="Les places sont limitées dans chaque salle." if fr else "Seats are limited in each room.",
+            required=True,
+            options=(
+                ["Partenariats avec les centres de services scolaires", "Mentorat entre pairs"]
+                if fr
+                else ["Partnerships with school service centres", "Peer mentoring"]
+            ),
+        ),
+    ]
 
 
 def page_specs(today):
@@ -144,6 +248,9 @@ def page_specs(today):
                 "audience": "members",
                 "capacity": 40,
                 "seats_per_school": 4,
+                "region": "06",
+                "contact_name": "Équipe de l'AMASQ",
+                "contact_email": "evenements@example.org",
             },
             "fr": {
                 "title": "Rassemblement régional des membres à Montréal",
@@ -152,6 +259,7 @@ def page_specs(today):
                 "venue": "Montréal",
                 "address": "Adresse transmise aux personnes inscrites",
                 "summary": "Une journée d'échanges pour les gestionnaires, les enseignants et les intervenants des écoles membres de la région de Montréal : bons coups, défis et pratiques de raccrochage.",
+                "questions": [_question("dietary", GATHERING_DIETARY_ID, help_text="Le dîner est servi sur place.")],
                 "body": [
                     _paragraph(
                         "<p>Les rassemblements des membres permettent au personnel des MAS de se rencontrer, de comparer leurs façons de faire et de repartir avec des idées concrètes. Celui-ci réunit les écoles membres de la région de Montréal.</p>"
@@ -169,6 +277,7 @@ def page_specs(today):
                 "venue": "Montréal",
                 "address": "Address sent to registered participants",
                 "summary": "A day of exchanges for managers, teachers and support workers from member schools in the Montréal region: successes, challenges and re-engagement practices.",
+                "questions": [_question("dietary", GATHERING_DIETARY_ID, help_text="Lunch is served on site.")],
                 "body": [
                     _paragraph(
                         "<p>Member gatherings let MAS staff meet, compare their ways of working and leave with practical ideas. This one brings together member schools from the Montréal region.</p>"
@@ -193,6 +302,7 @@ def page_specs(today):
                 "audience": "members",
                 "capacity": FULL_GATHERING_SEATS,
                 "waitlist": True,
+                "region": "03",
             },
             "fr": {
                 "title": "Rassemblement des intervenantes et intervenants psychosociaux",
@@ -233,12 +343,16 @@ def page_specs(today):
                 "audience": "public",
                 "capacity": 250,
                 "seats_per_school": 10,
+                "region": "03",
+                "address": "1000, boulevard René-Lévesque Est, Québec (Québec)  G1R 5T8",
+                "contact_name": "Équipe de l'AMASQ",
+                "contact_email": "colloque@example.org",
+                "contact_phone": "418 555-0100",
             },
             "fr": {
                 "title": "Colloque national des milieux adaptés de scolarisation",
                 "slug": "colloque-national",
                 "search_description": "Deux jours de conférences et d'ateliers pour le réseau des milieux adaptés de scolarisation du Québec.",
-                "venue": "Québec",
                 "summary": "Deux jours pour réunir le réseau des MAS : conférences, ateliers de pratique et rencontres entre les écoles membres et leurs partenaires.",
                 "body": [
                     _paragraph(
@@ -248,18 +362,28 @@ def page_specs(today):
                     _paragraph(
                         "<ul><li>La reconnaissance des MAS par le gouvernement</li><li>Les résultats de la recherche longitudinale sur l'impact social et économique des MAS</li><li>Les partenariats de raccrochage avec les centres de services scolaires</li><li>Le mentorat entre pairs</li></ul>"
                     ),
-                    _register(
-                        "Être informé de l'ouverture des inscriptions",
-                        "Le programme détaillé sera publié à l'ouverture des inscriptions.",
-                        "Nous écrire",
+                ],
+                "venue": "Centre des congrès de Québec",
+                "venue_accessibility": "Entrée principale sans marche, ascenseurs vers toutes les salles, toilettes accessibles à chaque étage. Stationnement intérieur avec places réservées. Une salle calme est ouverte pendant les deux jours.",
+                "programme": _colloquium_programme(colloquium, colloquium + timedelta(days=1), "fr"),
+                "speakers": [
+                    _speaker(
+                        "Claire Fontaine",
+                        "Chercheuse, recherche longitudinale sur les MAS",
+                        "Elle présente les résultats de l'étude sur l'impact social et économique des milieux adaptés de scolarisation.",
+                    ),
+                    _speaker(
+                        "Olivier Bernier",
+                        "Directeur d'une école membre",
+                        "Il anime l'atelier sur les partenariats avec les centres de services scolaires.",
                     ),
                 ],
+                "questions": _colloquium_questions("fr"),
             },
             "en": {
                 "title": "National colloquium of adapted schooling settings",
                 "slug": "national-colloquium",
                 "search_description": "Two days of talks and workshops for Quebec's network of adapted schooling settings.",
-                "venue": "Québec City",
                 "summary": "Two days that bring the MAS network together: talks, practice workshops and meetings between member schools and their partners.",
                 "body": [
                     _paragraph(
@@ -269,12 +393,23 @@ def page_specs(today):
                     _paragraph(
                         "<ul><li>Government recognition of the MAS</li><li>Results of the longitudinal study of the social and economic impact of the MAS</li><li>Re-engagement partnerships with school service centres</li><li>Peer mentoring</li></ul>"
                     ),
-                    _register(
-                        "Hear when registration opens",
-                        "The detailed programme will be published when registration opens.",
-                        "Write to us",
+                ],
+                "venue": "Québec City Convention Centre",
+                "venue_accessibility": "Step-free main entrance, lifts to every room, accessible toilets on every floor. Indoor parking with reserved spaces. A quiet room is open on both days.",
+                "programme": _colloquium_programme(colloquium, colloquium + timedelta(days=1), "en"),
+                "speakers": [
+                    _speaker(
+                        "Claire Fontaine",
+                        "Researcher, longitudinal study of the MAS",
+                        "She presents the findings of the study on the social and economic impact of adapted schooling settings.",
+                    ),
+                    _speaker(
+                        "Olivier Bernier",
+                        "Principal of a member school",
+                        "He leads the workshop on partnerships with school service centres.",
                     ),
                 ],
+                "questions": _colloquium_questions("en"),
             },
         },
         {

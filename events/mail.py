@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.calendar import event_calendar
-from events.models import Registration, RegistrationStatus
+from events.models import AttendeeMessage, Registration, RegistrationStatus
+from events.questions import described_answers
 
 
 def absolute_url(path):
@@ -58,10 +59,15 @@ def send_registration_confirmation(registration_id):
     with translation.override(registration.language):
         localized = event.localized
         ics = event_calendar(localized, meeting_link=event.meeting_link if event.online else "")
+        answers = described_answers(localized, registration.answers)
     _send(
         "confirmed",
         registration,
-        {"event": localized, "meeting_link": event.meeting_link if event.online else ""},
+        {
+            "event": localized,
+            "meeting_link": event.meeting_link if event.online else "",
+            "answers": answers,
+        },
         attachments=[(f"{localized.slug}.ics", ics, "text/calendar")],
     )
 
@@ -116,3 +122,17 @@ def send_change_notice(registration_id):
         {"event": localized, "meeting_link": meeting_link, "cancelled": event.cancelled},
         attachments=[(f"{localized.slug}.ics", ics, "text/calendar")],
     )
+
+
+@task()
+def send_attendee_message(message_id, registration_id):
+    """A message staff wrote to the attendees, in the person's language, with the event's link and
+    their cancel link."""
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    message = AttendeeMessage.objects.filter(pk=message_id).first()
+    if registration is None or message is None or registration.status == RegistrationStatus.CANCELLED:
+        return
+    subject, body = message.in_language(registration.language)
+    with translation.override(registration.language):
+        localized = registration.event.localized
+    _send("attendee_message", registration, {"event": localized, "subject": subject, "body": body})

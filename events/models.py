@@ -12,10 +12,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from events.blocks import ProgrammeBlock, QuestionsBlock, SpeakersBlock
 from events.listing import filter_events
 from home.blocks import BaseStreamBlock
-from members.public import can_see_members_only
+from members.public import REGION_CHOICES, can_see_members_only
 
 
 class EventPageQuerySet(PageQuerySet):
@@ -47,7 +49,11 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(filter_events(self.events(), request.GET, kinds=EventKind.choices, audiences=Audience.choices))
+        context.update(
+            filter_events(
+                self.events(), request.GET, kinds=EventKind.choices, audiences=Audience.choices, regions=REGION_CHOICES
+            )
+        )
         return context
 
 
@@ -64,6 +70,32 @@ class Audience(models.TextChoices):
     MEMBERS = "members", _("Members only")
 
 
+# An event's facts that are not words: every translation shows the same ones, copied from the
+# event in the default language when it is published (home.translated_facts, events/signals.py).
+# The venue's name is words ("Québec City", "Online") and goes to translation with the texts.
+SHARED_FACTS = [
+    "start",
+    "end",
+    "address",
+    "region",
+    "online",
+    "meeting_link",
+    "kind",
+    "audience",
+    "capacity",
+    "seats_per_school",
+    "registration_opens",
+    "registration_closes",
+    "waitlist",
+    "cancelled",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "sequence",
+    "notified_sequence",
+]
+
+
 class EventPage(Page):
     """A dated gathering (webinar, regional meeting, national colloquium) published by AMASQ staff.
 
@@ -75,6 +107,18 @@ class EventPage(Page):
     end = models.DateTimeField(_("ends"))
     venue = models.CharField(_("venue"), max_length=200, blank=True, help_text=_("Place name, or “Online”."))
     address = models.CharField(_("address"), max_length=250, blank=True)
+    region = models.CharField(
+        _("administrative region"),
+        max_length=2,
+        choices=REGION_CHOICES,
+        blank=True,
+        help_text=_("Where an in-person event takes place; empty for online or province-wide events."),
+    )
+    venue_accessibility = models.TextField(
+        _("accessibility of the venue"),
+        blank=True,
+        help_text=_("Step-free entrance, accessible toilets, parking, public transit, quiet room…"),
+    )
     summary = models.TextField(_("summary"), max_length=400)
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -85,6 +129,11 @@ class EventPage(Page):
         related_name="+",
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programme"))
+    speakers = StreamField(SpeakersBlock(), blank=True, verbose_name=_("speakers"))
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices, default=EventKind.GATHERING)
     audience = models.CharField(_("audience"), max_length=8, choices=Audience.choices, default=Audience.PUBLIC)
     online = models.BooleanField(_("online"), default=False)
@@ -103,6 +152,12 @@ class EventPage(Page):
     )
     waitlist = models.BooleanField(
         _("waitlist"), default=True, help_text=_("When the event is full, offer a waitlist.")
+    )
+    questions = StreamField(
+        QuestionsBlock(),
+        blank=True,
+        verbose_name=_("questions"),
+        help_text=_("Asked of everyone who registers; their answers are in the attendee list and its exports."),
     )
     cancelled = models.BooleanField(
         _("event cancelled"),
@@ -128,12 +183,24 @@ class EventPage(Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("venue"), FieldPanel("address")],
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("region"),
+                FieldPanel("venue_accessibility"),
+            ],
             heading=_("When and where"),
         ),
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("body"),
+        FieldPanel("programme"),
+        FieldPanel("speakers"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")])],
+            heading=_("Contact"),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
@@ -145,11 +212,14 @@ class EventPage(Page):
             [
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("seats_per_school"), FieldPanel("waitlist")]),
                 FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+                FieldPanel("questions"),
                 FieldPanel("cancelled"),
             ],
             heading=_("Registration"),
         ),
     ]
+    # wagtail-localize copies these from the source instead of asking translators for them.
+    override_translatable_fields = [SynchronizedField(name, overridable=False) for name in SHARED_FACTS]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -166,7 +236,8 @@ class EventPage(Page):
             raise ValidationError({"registration_closes": _("Registration must close after it opens.")})
 
     def save(self, *args, **kwargs):
-        if self.pk and self._time_or_place_changed():
+        # Translations take their SEQUENCE from the source event along with its time and place.
+        if self.pk and self.locale_id == Locale.get_default().pk and self._time_or_place_changed():
             self.sequence += 1
         super().save(*args, **kwargs)
 
@@ -303,6 +374,7 @@ class Registration(models.Model):
     # Set when a freed seat is offered to this waitlisted person: theirs to take until then.
     offer_expires = models.DateTimeField(_("seat offered until"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -327,3 +399,36 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.event} ({self.get_status_display()})"
+
+
+class AttendeeMessage(models.Model):
+    """A message staff sent to an event's attendees from the admin, kept so they can see what went
+    out and to whom. Each person gets the version in their language (French if no English one)."""
+
+    event = models.ForeignKey(
+        EventPage, on_delete=models.CASCADE, related_name="attendee_messages", verbose_name=_("event")
+    )
+    subject_fr = models.CharField(_("subject (French)"), max_length=200)
+    body_fr = models.TextField(_("message (French)"), max_length=5000)
+    subject_en = models.CharField(_("subject (English)"), max_length=200, blank=True)
+    body_en = models.TextField(_("message (English)"), max_length=5000, blank=True)
+    include_waitlist = models.BooleanField(_("also to the people on the waitlist"), default=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("sent by")
+    )
+    sent_at = models.DateTimeField(_("sent on"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("message to attendees")
+        verbose_name_plural = _("messages to attendees")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return self.subject_fr
+
+    def in_language(self, language):
+        """(subject, body) for a person who reads `language`."""
+        if language == "en" and self.subject_en and self.body_en:
+            return self.subject_en, self.body_en
+        return self.subject_fr, self.body_fr

@@ -2,6 +2,7 @@
 account (registered with members through `register_personal_data` in wagtail_hooks.py)."""
 
 from events.models import Registration
+from events.questions import described_answers
 from events.services import cancel
 
 
@@ -14,7 +15,8 @@ def export_registrations(user):
             "name": registration.name,
             "email": registration.email,
             "language": registration.language,
-            "answers": registration.answers,
+            # As the person read the questions (the event's own language), not by question id.
+            "answers": dict(described_answers(registration.event, registration.answers)),
             "registered_at": registration.created_at.isoformat(),
             "cancelled_at": registration.cancelled_at.isoformat() if registration.cancelled_at else None,
         }

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from events import mail
 from events.models import EventPage, Registration, RegistrationStatus
+from events.questions import clean_answers
 from members.public import can_see_members_only
 
 TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")
@@ -105,7 +106,7 @@ def register_member(event, user, *, language="fr", answers=None):
     """Register a member (or AMASQ staff) with their account's name and email.
 
     Returns the Registration, confirmed or waitlisted. Raises ValidationError (codes: not_member,
-    past, not_open, closed, duplicate, full, school_full).
+    past, not_open, closed, duplicate, full, school_full, and answer_* for the event's questions).
     """
     if not can_see_members_only(user):
         raise ValidationError(_("Only members can register this way."), code="not_member")
@@ -114,6 +115,7 @@ def register_member(event, user, *, language="fr", answers=None):
     _check_open(event, now)
     if Registration.objects.active().filter(event=event, user=user).exists():
         raise ValidationError(_("You are already registered for this event."), code="duplicate")
+    answers = clean_answers(event, answers)
     # AMASQ staff may have no membership (the reverse one-to-one then raises an AttributeError).
     membership = getattr(user, "membership", None)
     school = membership.school if membership else None
@@ -125,7 +127,7 @@ def register_member(event, user, *, language="fr", answers=None):
             name=user.get_full_name() or user.get_username(),
             email=user.email,
             language=language,
-            answers=answers or {},
+            answers=answers,
             status=_place_status(event, school, now),
             created_at=now,
         )
@@ -136,7 +138,7 @@ def register_member(event, user, *, language="fr", answers=None):
 def register_guest(event, *, name, email, language="fr", answers=None):
     """Register a guest for a public event; they hold a seat for pending_hold() until they confirm
     their address (confirm_guest). Raises ValidationError (codes: members_only, past, not_open,
-    closed, duplicate, full)."""
+    closed, duplicate, full, answer_*)."""
     event = _locked(event)
     if event.members_only:
         raise ValidationError(_("This event is for members only."), code="members_only")
@@ -144,6 +146,7 @@ def register_guest(event, *, name, email, language="fr", answers=None):
     _check_open(event, now)
     if Registration.objects.active().filter(event=event, email__iexact=email).exists():
         raise ValidationError(_("This email address is already registered for this event."), code="duplicate")
+    answers = clean_answers(event, answers)
     status = _place_status(event, None, now)
     return _save(
         Registration(
@@ -151,7 +154,7 @@ def register_guest(event, *, name, email, language="fr", answers=None):
             name=name,
             email=email,
             language=language,
-            answers=answers or {},
+            answers=answers,
             status=RegistrationStatus.PENDING if status == RegistrationStatus.CONFIRMED else status,
             hold_until=now + pending_hold() if status == RegistrationStatus.CONFIRMED else None,
             created_at=now,
@@ -208,6 +211,15 @@ def cancel(registration):
         registration.save(update_fields=["status", "cancelled_at", "hold_until", "offer_expires"])
         offer_free_seats(event, timezone.now())
     return registration
+
+
+def cancel_upcoming_registrations(user):
+    """Cancel `user`'s registrations for events still to come (cancel() for each: freed seats are
+    offered to the waitlist). Returns how many were cancelled."""
+    registrations = list(Registration.objects.active().filter(user=user, event__end__gt=timezone.now()))
+    for registration in registrations:
+        cancel(registration)
+    return len(registrations)
 
 
 def _school_has_room(event, school, holding):

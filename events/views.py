@@ -20,9 +20,11 @@ from wagtail.models import Locale
 
 from events import services
 from events.calendar import event_calendar, events_feed
-from events.forms import GuestRegistrationForm
+from events.forms import AnswersForm, GuestRegistrationForm
 from events.models import Audience, EventPage, RegistrationStatus
+from events.questions import questions_of
 from home.view_mixins import InvalidFormStatus400Mixin
+from members.public import can_see_members_only
 
 
 def live_event(event_id):
@@ -50,33 +52,15 @@ def outcome_message(request, registration):
         )
 
 
-class MemberRegisterView(LoginRequiredMixin, View):
-    """One click from the event page: the member's name and email come from their account."""
-
-    http_method_names = ["post"]
-
-    def post(self, request, event_id):
-        event = live_event(event_id)
-        try:
-            registration = services.register_member(event, request.user, language=get_language())
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            outcome_message(request, registration)
-        return back_to(event)
-
-
-class GuestRegisterView(InvalidFormStatus400Mixin, FormView):
-    """A public event's registration form for people without an account."""
-
-    form_class = GuestRegistrationForm
-    template_name = "events/guest_register.html"
+class RegistrationFormView(InvalidFormStatus400Mixin, FormView):
+    """A registration form for the event of the URL, with its questions in the visitor's language."""
 
     def dispatch(self, request, *args, **kwargs):
         self.event = live_event(kwargs["event_id"])
-        if self.event.members_only:
-            raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "questions": questions_of(in_active_language(self.event))}
 
     def get_context_data(self, **kwargs):
         event = in_active_language(self.event)
@@ -84,10 +68,60 @@ class GuestRegisterView(InvalidFormStatus400Mixin, FormView):
             event=event, page=event, registration_state=event.registration_state(), **kwargs
         )
 
+
+class MemberRegisterView(LoginRequiredMixin, RegistrationFormView):
+    """One click from the event page: the member's name and email come from their account, and the
+    event's questions (if any) are answered in the same form. GET shows that form on a page of its
+    own, as does a POST whose answers need fixing."""
+
+    form_class = AnswersForm
+    template_name = "events/member_register.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            registration=services.registration_of(self.event, self.request.user),
+            viewer_is_member=can_see_members_only(self.request.user),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            registration = services.register_member(
+                self.event, self.request.user, language=get_language(), answers=form.answers()
+            )
+        except ValidationError as error:
+            if any(code.startswith("answer_") for code in codes_of(error)):
+                form.add_error(None, error)
+                return self.form_invalid(form)
+            messages.error(self.request, error.messages[0])
+        else:
+            outcome_message(self.request, registration)
+        return back_to(self.event)
+
+
+def codes_of(error):
+    return [getattr(item, "code", "") or "" for item in error.error_list]
+
+
+class GuestRegisterView(RegistrationFormView):
+    """A public event's registration form for people without an account."""
+
+    form_class = GuestRegistrationForm
+    template_name = "events/guest_register.html"
+
+    def get_form_kwargs(self):
+        if self.event.members_only:
+            raise Http404
+        return super().get_form_kwargs()
+
     def form_valid(self, form):
         try:
             registration = services.register_guest(
-                self.event, name=form.cleaned_data["name"], email=form.cleaned_data["email"], language=get_language()
+                self.event,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                language=get_language(),
+                answers=form.answers(),
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from events.admin_views import EventAttendeesView, EventRegistrationsIndexView, editable_events
+from events.admin_views import (
+    EventAttendeesView,
+    EventCheckInView,
+    EventMessageView,
+    EventRegistrationsIndexView,
+    editable_events,
+)
 from events.personal_data import erase_registrations, export_registrations
 from events.services import upcoming_registrations
 from members.public import PersonalData, PortalSection, register_personal_data, register_portal_section
@@ -35,6 +41,8 @@ def register_registrations_urls():
     return [
         path("events/registrations/", EventRegistrationsIndexView.as_view(), name="events_registrations"),
         path("events/<id:event_id>/registrations/", EventAttendeesView.as_view(), name="events_attendees"),
+        path("events/<id:event_id>/message/", EventMessageView.as_view(), name="events_message"),
+        path("events/<id:event_id>/check-in/", EventCheckInView.as_view(), name="events_check_in"),
     ]
 
 

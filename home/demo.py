@@ -172,7 +172,11 @@ def _assign(page, values, language, *, deferred):
 
 def _value(field, value, language):
     if isinstance(field, StreamField):
-        return [{"type": block["type"], "value": _block(block, language), "id": _id()} for block in value]
+        # A block may carry its id: the same in both languages where answers refer to it (questions).
+        return [
+            {"type": block["type"], "value": _block(block, language), "id": block.get("id") or _id()}
+            for block in value
+        ]
     if isinstance(field, RichTextField):
         return rich_text(value, language)
     if isinstance(field, models.ForeignKey):

@@ -23,6 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from members.models.taxonomy import REGION_CHOICES
 from members.services.accounts import in_staff_group, is_amasq_staff, membership_of
 from members.services.lifecycle import (
     PersonalData,
@@ -37,6 +38,7 @@ __all__ = [
     "PersonalData",
     "PortalMixin",
     "PortalSection",
+    "REGION_CHOICES",
     "can_see_members_only",
     "is_amasq_staff",
     "is_member",

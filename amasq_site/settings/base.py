@@ -1,6 +1,7 @@
 """Settings shared by every environment; safe for production (no secrets, DEBUG off)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -231,6 +232,11 @@ MFA_TOTP_ISSUER = "AMASQ"
 # members/middleware.py requires it of everyone who can reach the admin.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# Events (events/services.py): how long a guest's unconfirmed registration holds a seat, and how
+# long a person from the waitlist has to take a freed seat before it goes to the next one.
+EVENTS_PENDING_HOLD = timedelta(minutes=int(env("DJANGO_EVENTS_PENDING_HOLD_MINUTES", "30")))
+EVENTS_OFFER_PERIOD = timedelta(hours=int(env("DJANGO_EVENTS_OFFER_HOURS", "48")))
 
 # Contact form and other public forms: how many posts one address may make.
 PUBLIC_FORM_RATE = env("DJANGO_PUBLIC_FORM_RATE", "5/h")

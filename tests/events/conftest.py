@@ -1,4 +1,5 @@
 import datetime
+import json
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -49,3 +50,49 @@ def open_event(event_index):
     """An event a month away, registration open now, 2 seats, waitlist on."""
     start = timezone.now() + datetime.timedelta(days=30)
     return EventPageFactory(parent=event_index, title="Rassemblement", start=start, capacity=2)
+
+
+@pytest.fixture
+def event_with_questions(open_event, translate):
+    """open_event asking a dietary question (optional) and a workshop choice (required), in French
+    and in English: the same questions (block ids) in both."""
+    open_event.questions = [
+        ("dietary", {"label": "", "help_text": "", "required": False}),
+        (
+            "choice",
+            {
+                "label": "Quel atelier?",
+                "help_text": "Un seul par personne.",
+                "required": True,
+                "options": ["Accueil des 16 ans", "Partenariats avec les CSS"],
+            },
+        ),
+    ]
+    open_event.save_revision().publish()
+    open_event.refresh_from_db()
+    english = translate(open_event, title="Gathering")
+    english.questions = json.dumps(
+        [
+            {"type": block.block_type, "value": value, "id": block.id}
+            for block, value in zip(
+                open_event.questions,
+                [
+                    {"label": "", "help_text": "", "required": False},
+                    {
+                        "label": "Which workshop?",
+                        "help_text": "One per person.",
+                        "required": True,
+                        "options": ["Welcoming 16-year-olds", "Partnerships with school service centres"],
+                    },
+                ],
+                strict=True,
+            )
+        ]
+    )
+    english.save_revision().publish()
+    return open_event
+
+
+def question_ids(event):
+    dietary, workshop = (block.id for block in event.questions)
+    return dietary, workshop

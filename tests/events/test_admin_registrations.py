@@ -36,7 +36,7 @@ def test_the_registrations_page_counts_by_status_and_school(staff_client, regist
 
     assert "Rassemblement" in parse(index).select_one("table").get_text()
     text = parse(response).get_text(" ", strip=True)
-    assert "2 confirmées, 1 en attente, 1 annulées." in text
+    assert "2 confirmées, 1 en attente, 1 annulées; 0 présences notées." in text
     assert "Annie Gagnon" in text
 
 

@@ -23,3 +23,17 @@ def test_the_demo_has_a_full_gathering_with_a_waitlist_that_a_member_joins(db):
     assert statuses.count(RegistrationStatus.CONFIRMED) == event.capacity == 12
     assert statuses.count(RegistrationStatus.WAITLISTED) == 3
     assert registration.status == RegistrationStatus.WAITLISTED
+
+
+def test_the_demo_colloquium_has_a_programme_speakers_and_the_same_questions_in_both_languages(client, db):
+    call_command("load_demo", stdout=io.StringIO())
+    french = EventPage.objects.get(locale__language_code="fr", slug="colloque-national")
+    english = EventPage.objects.get(translation_key=french.translation_key, locale__language_code="en")
+
+    assert [block.id for block in french.questions] == [block.id for block in english.questions]
+    assert (english.address, english.region) == (french.address, french.region) != ("", "")
+    page = client.get(english.url).content.decode()
+    assert "Which second-day workshop do you choose?" not in page  # asked on the registration form
+    assert "Opening talk: government recognition of the MAS" in page
+    assert "Claire Fontaine" in page
+    assert "Step-free main entrance" in page

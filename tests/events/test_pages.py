@@ -106,6 +106,42 @@ def test_event_index_filters_by_kind_and_format_without_javascript(client, event
 
 
 @time_machine.travel(BEFORE_THE_COLLOQUIUM, tick=False)
+def test_event_index_filters_by_region(client, event_index, event_page):
+    event_page.region = "06"
+    event_page.save()
+    EventPageFactory(
+        parent=event_index,
+        title="Rassemblement à Lévis",
+        region="12",
+        start=BEFORE_THE_COLLOQUIUM + datetime.timedelta(days=3),
+    )
+
+    chaudiere = client.get(event_index.url, {"region": "12"})
+    montreal = client.get(event_index.url, {"region": "06"})
+
+    assert listed_event_titles(chaudiere) == ["Rassemblement à Lévis"]
+    assert listed_event_titles(montreal) == ["Colloque national des MAS"]
+    options = parse(chaudiere).select("select[name=region] option")
+    assert (options[0].get_text(), options[12]["value"], "selected" in options[12].attrs) == (
+        "Toutes les régions",
+        "12",
+        True,
+    )
+
+
+def test_an_event_with_an_address_links_to_a_map(client, event_page):
+    event_page.address = "1000, boulevard René-Lévesque Est, Québec"
+    event_page.save_revision().publish()
+
+    link = parse(client.get(event_page.url)).find("a", string="Voir sur une carte")
+
+    assert (
+        link["href"]
+        == "https://www.openstreetmap.org/search?query=1000%2C%20boulevard%20Ren%C3%A9-L%C3%A9vesque%20Est%2C%20Qu%C3%A9bec"
+    )
+
+
+@time_machine.travel(BEFORE_THE_COLLOQUIUM, tick=False)
 def test_event_index_reports_a_bad_filter_and_lists_everything(client, event_index, event_page):
     response = client.get(event_index.url, {"kind": "<b>fête</b>", "audience": "\x00"})
 

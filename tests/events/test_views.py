@@ -2,6 +2,7 @@ import datetime
 
 import icalendar
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -173,3 +174,17 @@ def test_a_member_gets_a_confirmation_email_with_a_valid_ics(
     assert smtp_server.recipients == [["membre@example.org"]]
     assert message["Subject"] == f"Inscription confirmée : {open_event.title}"
     assert calendar.events[0].uid == f"{open_event.translation_key}@amasq"
+
+
+def test_the_registration_button_carries_its_csrf_token(open_event, school):
+    # The box is included with "only": without the token passed along, a real browser's POST
+    # is refused (the test client skips the check unless asked, as here).
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_member(school))
+
+    form = parse(client.get(open_event.url)).select_one(".registration-box form")
+    token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
+    response = client.post(form["action"], {"csrfmiddlewaretoken": token})
+
+    assert response.status_code == 302
+    assert Registration.objects.get().status == RegistrationStatus.CONFIRMED

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from events.models import Registration, RegistrationStatus
 from events.services import cancel, register_member
+from members.models import MemberRole
+from members.services.accounts import deactivate_member
 from tests.factories.accounts import make_member
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +132,20 @@ def test_nothing_is_offered_when_no_seat_is_free(full_event, mailoutbox, django_
         call_command("events_process_waitlist", stdout=io.StringIO())
 
     assert mailoutbox == []
+
+
+def test_a_deactivated_members_seat_goes_to_the_waitlist(
+    full_event, school, mailoutbox, django_capture_on_commit_callbacks
+):
+    event, seated, first, second = full_event
+    leaving = seated[0].user
+    coordinator = make_member(school, role=MemberRole.COORDINATOR)
+    mailoutbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        deactivate_member(leaving, by=coordinator)
+
+    assert status_of(seated[0]) == (CANCELLED, False)
+    assert status_of(first) == (WAITLISTED, True)
+    assert status_of(second) == (WAITLISTED, False)
+    assert [message.to for message in mailoutbox] == [["annie@example.org"]]

@@ -74,7 +74,8 @@ PORTAL_URLS = {
 # Registration for events (events/urls.py). Registering is a POST; links from emails work for
 # whoever holds them.
 EVENT_URLS = {
-    "register": (lambda w: {"event_id": w["members_event"].pk}, [LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]),
+    # GET shows the registration form (the event's questions); registering is a POST.
+    "register": (lambda w: {"event_id": w["members_event"].pk}, [LOGIN, OK, OK, OK]),
     # The calendar file carries the event's details: members-only ones are for members.
     "ics": (lambda w: {"event_id": w["members_event"].pk}, [NOT_FOUND, OK, OK, OK]),
     # Public events only (test_calendar checks a members-only event is never in it).
@@ -91,7 +92,7 @@ TAKING_PART = [LOGIN, OK, OK, FORBIDDEN]
 MENTORING_POST = [LOGIN, NOT_ALLOWED, NOT_ALLOWED, FORBIDDEN]
 PAIR_POST = [LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]
 PAIR_ONLY = [LOGIN, OK, NOT_FOUND, NOT_FOUND]
-STAFF_ONLY = [LOGIN, FORBIDDEN, FORBIDDEN, OK]
+MENTORING_STAFF_ONLY = [LOGIN, FORBIDDEN, FORBIDDEN, OK]
 MENTORING_URLS = {
     "home": (None, [LOGIN, OK, OK, OK]),
     "offer": (None, TAKING_PART),
@@ -111,10 +112,21 @@ MENTORING_URLS = {
     "check_in": (lambda w: {"pk": w["mentorship"].pk}, PAIR_POST),
     "close": (lambda w: {"pk": w["mentorship"].pk}, PAIR_ONLY),
     "feedback": (lambda w: {"pk": w["mentorship"].pk}, PAIR_POST),
-    "pool": (None, STAFF_ONLY),
-    "proposal": (None, STAFF_ONLY),
-    "reports": (None, STAFF_ONLY),
-    "reports_csv": (None, STAFF_ONLY),
+    "pool": (None, MENTORING_STAFF_ONLY),
+    "proposal": (None, MENTORING_STAFF_ONLY),
+    "reports": (None, MENTORING_STAFF_ONLY),
+    "reports_csv": (None, MENTORING_STAFF_ONLY),
+}
+
+# The staff's registration pages in the Wagtail admin (events/wagtail_hooks.py): for those who may
+# edit the event, with two-factor. The admin sends everyone else to the sign-in page.
+TO_ADMIN_LOGIN = ("redirect", "account_login")
+STAFF_ONLY = [TO_ADMIN_LOGIN, TO_ADMIN_LOGIN, TO_ADMIN_LOGIN, OK]
+EVENT_ADMIN_URLS = {
+    "events_registrations": (None, STAFF_ONLY),
+    "events_attendees": (lambda w: {"event_id": w["members_event"].pk}, STAFF_ONLY),
+    "events_message": (lambda w: {"event_id": w["members_event"].pk}, STAFF_ONLY),
+    "events_check_in": (lambda w: {"event_id": w["members_event"].pk}, STAFF_ONLY),
 }
 
 SIGNED_IN_ONLY = [LOGIN, OK, OK, OK]
@@ -198,8 +210,13 @@ def mentoring_url_names():
     return sorted(_names(get_resolver().namespace_dict["mentoring"][1]))
 
 
+def event_admin_url_names():
+    return sorted(name for name in _names(get_resolver()) if name and name.startswith("events_"))
+
+
 def test_every_portal_and_account_url_has_a_row():
     assert set(portal_url_names()) == set(PORTAL_URLS)
+    assert set(event_admin_url_names()) == set(EVENT_ADMIN_URLS)
     assert set(event_url_names()) == set(EVENT_URLS)
     assert set(mentoring_url_names()) == set(MENTORING_URLS)
     assert set(account_url_names()) == set(ACCOUNT_URLS)
@@ -308,6 +325,7 @@ def test_every_url_answers_as_expected_with_no_leak(client, world, role, setting
         [("members:" + name, row) for name, row in PORTAL_URLS.items()]
         + [("events:" + name, row) for name, row in EVENT_URLS.items()]
         + [("mentoring:" + name, row) for name, row in MENTORING_URLS.items()]
+        + list(EVENT_ADMIN_URLS.items())
         + list(ACCOUNT_URLS.items())
     )
 
