@@ -11,6 +11,7 @@ from members.mentoring import services
 from members.mentoring.models import CheckIn, Feedback, MenteeRequest, MentorOffer, Mentorship, State
 from tests.factories.accounts import make_member, make_staff
 from tests.factories.mentoring import make_mentee, make_mentor
+from tests.property.test_hostile_forms import INJECTED, KNOWN_HOSTILE
 
 pytestmark = pytest.mark.django_db
 
@@ -278,3 +279,37 @@ def test_mentoring_pages_in_english(client, mentee, mentor):
     assert with_english.status_code == 200
     assert "1 topic in common" not in with_english.content.decode()  # two topics in common
     assert "2 topics in common" in with_english.content.decode()
+
+
+# The pair's forms, with every known hostile value in each field (tests/property covers the
+# offer, request and staff forms, and hostile ids in the paths).
+PAIR_FORMS = [
+    ("accept", "mentor", ["accept-message"]),
+    ("decline", "mentor", ["decline-message"]),
+    ("goals", "mentee", ["goals"]),
+    ("check_in", "mentee", ["date", "note"]),
+    ("close", "mentor", ["usefulness", "goals_met"]),
+    ("feedback", "mentee", ["usefulness", "goals_met"]),
+]
+
+
+@pytest.mark.parametrize(("name", "who", "fields"), PAIR_FORMS, ids=[form[0] for form in PAIR_FORMS])
+def test_hostile_values_in_the_pairs_forms_never_break_them(client, requested, mentor, mentee, name, who, fields):
+    if name not in ("accept", "decline"):
+        services.accept(requested, by=mentor)
+    if name == "feedback":
+        services.close(requested, by=mentor)
+    client.force_login(mentor if who == "mentor" else mentee)
+    page = url(name, pk=requested.pk)
+
+    for field in fields:
+        for value in KNOWN_HOSTILE:
+            before = (Mentorship.objects.get().state, CheckIn.objects.count(), Feedback.objects.count())
+            response = client.post(page, {field: value})
+            assert response.status_code < 500, (name, field, value)
+            assert INJECTED not in response.content.decode(errors="replace"), (name, field, value)
+            if response.status_code >= 400:
+                after = (Mentorship.objects.get().state, CheckIn.objects.count(), Feedback.objects.count())
+                assert after == before, (name, field, value)
+            if Mentorship.objects.get().state != before[0]:
+                return  # an accept or a decline with any message is a valid answer: done
