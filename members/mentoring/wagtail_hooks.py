@@ -1,4 +1,7 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from members.mentoring.models import MenteeRequest, MentorOffer, Mentorship
 from members.mentoring.personal_data import erase_mentoring, export_mentoring
@@ -53,3 +56,15 @@ def mentoring_section():
 @register_personal_data
 def mentoring_personal_data():
     return PersonalData(key="mentoring", export=export_mentoring, erase=erase_mentoring)
+
+
+class PoolMenuItem(MenuItem):
+    """The mentoring pool lives in the portal; AMASQ staff find it from the admin too."""
+
+    def is_shown(self, request):
+        return is_amasq_staff(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_mentoring_menu_item():
+    return PoolMenuItem(_("Mentoring"), reverse("mentoring:pool"), icon_name="group", name="mentoring", order=320)

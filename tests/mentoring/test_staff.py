@@ -158,3 +158,10 @@ def test_the_csv_has_aggregates_only(client, staff, pool):
     assert ["Relations par état", "Active", "1"] in rows
     assert "Note privée du duo" not in text
     assert "Roy" not in text and "Dion" not in text
+
+
+def test_the_admin_menu_links_amasq_staff_to_the_pool(client, staff, levis):
+    assert reverse("mentoring:pool") in client.get("/admin/").content.decode()
+
+    client.force_login(make_member(levis))
+    assert client.get("/admin/").status_code == 302  # members have no admin
