@@ -95,6 +95,17 @@ def _request_expired(mentorship, partner):
     }
 
 
+def _request_withdrawn(mentorship, partner):
+    return {
+        "subject": _("%(name)s withdrew their mentoring request") % {"name": partner},
+        "paragraphs": [
+            _("%(name)s withdrew their request: there is nothing for you to answer.") % {"name": partner},
+        ],
+        "link_label": _("Go to mentoring"),
+        "link_to": "home",
+    }
+
+
 def _staff_match(mentorship, partner):
     return {
         "subject": _("AMASQ staff found you a possible mentor"),
@@ -137,6 +148,7 @@ KINDS = {
     "request_accepted": _request_accepted,
     "request_declined": _request_declined,
     "request_expired": _request_expired,
+    "request_withdrawn": _request_withdrawn,
     "staff_match": _staff_match,
     "relationship_closed": _relationship_closed,
     "partner_left": _partner_left,

@@ -10,9 +10,19 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 MAX_CAPACITY = 5
+
+
+def _name(user):
+    return (user.get_full_name() or user.get_username()) if user else gettext("a former member")
+
+
+def language_names(codes):
+    labels = dict(Language.choices)
+    return [str(labels.get(code, code)) for code in codes]
 
 
 class Format(models.TextChoices):
@@ -38,7 +48,7 @@ class Language(models.TextChoices):
 
 class State(models.TextChoices):
     REQUESTED = "requested", _("Waiting for an answer")
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("mentoring relationship", "Active")
     DECLINED = "declined", _("Declined")
     EXPIRED = "expired", _("Expired")
     CLOSED = "closed", _("Closed")
@@ -100,6 +110,10 @@ class MentorOffer(models.Model):
     def __str__(self):
         return self.user.get_full_name() or self.user.get_username()
 
+    @property
+    def language_names(self):
+        return language_names(self.languages)
+
 
 class MenteeRequestQuerySet(models.QuerySet):
     def of_members(self):
@@ -141,6 +155,10 @@ class MenteeRequest(models.Model):
 
     def __str__(self):
         return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def language_names(self):
+        return language_names(self.languages)
 
 
 class MentorshipQuerySet(models.QuerySet):
@@ -225,6 +243,19 @@ class Mentorship(models.Model):
     @property
     def is_open(self):
         return self.state in OPEN_STATES
+
+    def title_for(self, user):
+        """ "Request from Léa", "Mentoring Léa", "Mentored by Marc"… as `user` (one of the pair)
+        sees it, in the active language."""
+        name = _name(self.partner_of(user))
+        as_mentor = self.role_of(user) == "mentor"
+        if self.state == State.REQUESTED:
+            text = gettext("Request from %(name)s") if as_mentor else gettext("Your request to %(name)s")
+        elif self.state in (State.DECLINED, State.EXPIRED) or self.answered_at is None:
+            text = gettext("Request from %(name)s") if as_mentor else gettext("Request to %(name)s")
+        else:
+            text = gettext("Mentoring %(name)s") if as_mentor else gettext("Mentored by %(name)s")
+        return text % {"name": name}
 
 
 class Decline(models.Model):

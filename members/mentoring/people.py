@@ -7,8 +7,10 @@ One place, so that a change in members' models shows up here and nowhere else in
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
+from wagtail.models import Locale
 
 
 def expertise_model():
@@ -63,3 +65,26 @@ def language_of(user):
         if participation is not None:
             return participation.language
     return settings.LANGUAGE_CODE
+
+
+# Demo content (members/mentoring/demo.py) --------------------------------------------------
+
+
+def demo_school(title):
+    """The demo directory's school called `title`, in the default language, or None."""
+    return apps.get_model("members", "MASPage").objects.filter(locale=Locale.get_default(), title=title).first()
+
+
+def ensure_member(email, first_name, last_name, *, school, job_title):
+    """A fictitious member of `school` (created once, no password: they never sign in), with a
+    profile that is not listed in the members directory."""
+    user, created = get_user_model().objects.get_or_create(
+        email=email,
+        defaults={"username": email.split("@")[0], "first_name": first_name, "last_name": last_name},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    apps.get_model("members", "Membership").objects.get_or_create(user=user, defaults={"school": school})
+    apps.get_model("members", "MemberProfile").objects.get_or_create(user=user, defaults={"job_title": job_title})
+    return user

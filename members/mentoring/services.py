@@ -261,8 +261,8 @@ def decline(mentorship, *, by, message="", now=None):
 
 @transaction.atomic
 def withdraw(mentorship, *, by, now=None):
-    """The mentee withdraws a request still waiting for an answer. Raises PermissionDenied or
-    ValidationError (not_waiting)."""
+    """The mentee withdraws a request still waiting for an answer; the mentor is told. Raises
+    PermissionDenied or ValidationError (not_waiting)."""
     _check_party(mentorship, by, "mentee")
     mentorship = _locked(mentorship)
     if mentorship.state != State.REQUESTED:
@@ -271,6 +271,7 @@ def withdraw(mentorship, *, by, now=None):
     mentorship.closed_at = now or timezone.now()
     mentorship.closed_reason = ClosedReason.WITHDRAWN
     mentorship.save(update_fields=["state", "closed_at", "closed_reason"])
+    _email("request_withdrawn", mentorship, "mentor")
     return mentorship
 
 

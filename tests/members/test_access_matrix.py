@@ -12,7 +12,8 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from events.models import Audience
 from events.services import register_guest
-from members.models import Invitation, MemberRole, Membership
+from members.mentoring.services import request_mentor, save_offer, save_request
+from members.models import Expertise, Invitation, MemberRole, Membership
 from members.models.accounts import hash_token
 from members.services.accounts import create_invitation, deactivate_member
 from newsletter.models import NewsletterIndexPage, NewsletterPage, Send
@@ -87,6 +88,39 @@ EVENT_URLS = {
     "cancel": (lambda w: {"token": w["guest_token"]}, [OK, OK, OK, OK]),
 }
 
+# Mentoring (members/mentoring/urls.py). Member A has asked member B (school B) to be their mentor:
+# the request is theirs alone, not even AMASQ staff's. Taking part is for members of a school
+# (staff without one: 403); the pool and reports for AMASQ staff; actions are POSTs.
+TAKING_PART = [LOGIN, OK, OK, FORBIDDEN]
+MENTORING_POST = [LOGIN, NOT_ALLOWED, NOT_ALLOWED, FORBIDDEN]
+PAIR_POST = [LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED]
+PAIR_ONLY = [LOGIN, OK, NOT_FOUND, NOT_FOUND]
+MENTORING_STAFF_ONLY = [LOGIN, FORBIDDEN, FORBIDDEN, OK]
+MENTORING_URLS = {
+    "home": (None, [LOGIN, OK, OK, OK]),
+    "offer": (None, TAKING_PART),
+    "pause": (None, MENTORING_POST),
+    "request": (None, TAKING_PART),
+    "stop_looking": (None, MENTORING_POST),
+    "suggestions": (None, TAKING_PART),
+    # Only a mentor the rules suggest to the person can be looked at: A has a request waiting, and
+    # B's coordinator is in the mentor's school.
+    "ask": (lambda w: {"mentor_id": w["member_b"].pk}, [LOGIN, NOT_FOUND, NOT_FOUND, FORBIDDEN]),
+    "dismiss": (lambda w: {"mentor_id": w["member_b"].pk}, MENTORING_POST),
+    "relationship": (lambda w: {"pk": w["mentorship"].pk}, PAIR_ONLY),
+    "accept": (lambda w: {"pk": w["mentorship"].pk}, PAIR_POST),
+    "decline": (lambda w: {"pk": w["mentorship"].pk}, PAIR_POST),
+    "withdraw": (lambda w: {"pk": w["mentorship"].pk}, PAIR_POST),
+    "goals": (lambda w: {"pk": w["mentorship"].pk}, PAIR_POST),
+    "check_in": (lambda w: {"pk": w["mentorship"].pk}, PAIR_POST),
+    "close": (lambda w: {"pk": w["mentorship"].pk}, PAIR_ONLY),
+    "feedback": (lambda w: {"pk": w["mentorship"].pk}, PAIR_POST),
+    "pool": (None, MENTORING_STAFF_ONLY),
+    "proposal": (None, MENTORING_STAFF_ONLY),
+    "reports": (None, MENTORING_STAFF_ONLY),
+    "reports_csv": (None, MENTORING_STAFF_ONLY),
+}
+
 # The staff's registration pages in the Wagtail admin (events/wagtail_hooks.py): for those who may
 # edit the event, with two-factor. The admin sends everyone else to the sign-in page.
 TO_ADMIN_LOGIN = ("redirect", "account_login")
@@ -157,6 +191,8 @@ SECRETS = {
     "invite.public@example.org": (set(), set()),
     # A newsletter subscriber: only the links in their own emails show the address.
     "abonne.secret@example.org": (set(), {"newsletter:preferences", "newsletter:unsubscribe"}),
+    # What member A wrote to the mentor they asked: the pair's only (member B never signs in here).
+    "Message secret au mentor": ({"member_a"}, set()),
 }
 
 
@@ -191,6 +227,10 @@ def event_url_names():
     return sorted(_names(get_resolver().namespace_dict["events"][1]))
 
 
+def mentoring_url_names():
+    return sorted(_names(get_resolver().namespace_dict["mentoring"][1]))
+
+
 def event_admin_url_names():
     return sorted(name for name in _names(get_resolver()) if name and name.startswith(("events_", "newsletter_")))
 
@@ -204,6 +244,7 @@ def test_every_portal_and_account_url_has_a_row():
     assert set(event_admin_url_names()) == set(EVENT_ADMIN_URLS)
     assert set(newsletter_url_names()) == set(NEWSLETTER_URLS)
     assert set(event_url_names()) == set(EVENT_URLS)
+    assert set(mentoring_url_names()) == set(MENTORING_URLS)
     assert set(account_url_names()) == set(ACCOUNT_URLS)
 
 
@@ -256,6 +297,22 @@ def world(schools, django_capture_on_commit_callbacks):
         instance=NewsletterPage(title="Numéro", slug="numero", subject="Numéro", body=json.dumps([]))
     )
     subscriber = request_subscription("abonne.secret@example.org", language="fr", list_keys=["public"])
+    topic = Expertise.objects.create(slug="matrix-topic", name_fr="Gestion", name_en="Management")
+    save_request(
+        people["member_a"], topics=[topic], goals="Apprendre", format="either", languages=["fr"], language="fr"
+    )
+    save_offer(
+        people["member_b"],
+        topics=[topic],
+        capacity=1,
+        format="either",
+        languages=["fr"],
+        years_in_role=3,
+        availability="",
+        paused=False,
+        language="fr",
+    )
+    mentorship = request_mentor(people["member_a"], people["member_b"], message="Message secret au mentor")
     return {
         "issue": issue,
         "send": Send.objects.create(issue=issue),
@@ -267,6 +324,7 @@ def world(schools, django_capture_on_commit_callbacks):
         "members_event": members_event,
         "public_event": public_event,
         "guest_token": guest.token,
+        "mentorship": mentorship,
         **people,
     }
 
@@ -300,6 +358,7 @@ def test_every_url_answers_as_expected_with_no_leak(client, world, role, setting
     rows = (
         [("members:" + name, row) for name, row in PORTAL_URLS.items()]
         + [("events:" + name, row) for name, row in EVENT_URLS.items()]
+        + [("mentoring:" + name, row) for name, row in MENTORING_URLS.items()]
         + list(EVENT_ADMIN_URLS.items())
         + [("newsletter:" + name, row) for name, row in NEWSLETTER_URLS.items()]
         + list(ACCOUNT_URLS.items())

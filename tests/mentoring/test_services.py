@@ -220,14 +220,17 @@ def test_a_decline_is_recorded_and_the_mentee_gets_fresh_suggestions(pair, send,
     assert refusal_code(services.request_mentor, mentee, mentor) == "declined"
 
 
-def test_the_mentee_withdraws_a_waiting_request(pair):
+def test_the_mentee_withdraws_a_waiting_request_and_the_mentor_is_told(pair, send, mailoutbox):
     mentor, mentee = pair
-    mentorship = services.request_mentor(mentee, mentor)
+    mentorship = send(services.request_mentor, mentee, mentor)
+    mailoutbox.clear()
 
-    services.withdraw(mentorship, by=mentee)
+    send(services.withdraw, mentorship, by=mentee)
 
     mentorship.refresh_from_db()
     assert (mentorship.state, mentorship.closed_reason) == (State.CLOSED, ClosedReason.WITHDRAWN)
+    assert [message.to for message in mailoutbox] == [["mentor@example.org"]]
+    assert "a retiré sa demande" in mailoutbox[0].subject
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import ModelLogEntry
 
 from events.models import Registration
+from members.mentoring.models import MenteeRequest, MentorOffer, Mentorship
 from members.models import AccessRequest, Invitation, MemberProfile, MemberRole
 from tests.factories.accounts import make_member, make_staff
 
@@ -186,6 +187,33 @@ TARGETS = [
         ["school"],
         models=(ModelLogEntry,),
     ),
+    Target(
+        "mentoring offer",
+        lambda s: reverse("mentoring:offer"),
+        "post",
+        "member",
+        ["topics", "capacity", "format", "languages", "years_in_role", "availability", "paused"],
+        valid={"capacity": "1", "format": "either", "languages": "fr", "years_in_role": "3"},
+        models=(MentorOffer,),
+    ),
+    Target(
+        "mentoring request",
+        lambda s: reverse("mentoring:request"),
+        "post",
+        "member",
+        ["topics", "goals", "format", "languages"],
+        valid={"goals": "Apprendre", "format": "either", "languages": "fr"},
+        models=(MenteeRequest,),
+    ),
+    Target("mentoring match by hand", lambda s: reverse("mentoring:pool"), "post", "staff", ["mentee", "mentor"]),
+    Target(
+        "mentoring proposal",
+        lambda s: reverse("mentoring:proposal"),
+        "post",
+        "staff",
+        ["mentor_1", "mentor_2", "mentor_999999999999"],
+        models=(Mentorship,),
+    ),
 ]
 
 
@@ -264,6 +292,11 @@ PATH_TARGETS = [
     ("members:school", {"school_id": 1}, "coordinator"),
     ("members:invite", {"school_id": 1}, "coordinator"),
     ("members:school_entry", {"school_id": 1}, "coordinator"),
+    ("mentoring:relationship", {"pk": 1}, "member"),
+    ("mentoring:accept", {"pk": 1}, "member"),
+    ("mentoring:close", {"pk": 1}, "member"),
+    ("mentoring:ask", {"mentor_id": 1}, "member"),
+    ("mentoring:dismiss", {"mentor_id": 1}, "member"),
 ]
 
 
