@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path(_("portal/mentoring/"), include("members.mentoring.urls")),
     path(_("portal/"), include("members.urls")),
     path(_("event-registrations/"), include("events.urls")),
+    path(_("resource-files/"), include("resources.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -16,6 +16,12 @@ from members.models.accounts import hash_token
 from members.services.accounts import create_invitation, deactivate_member
 from tests.factories.accounts import add_totp, make_member, make_staff
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.resources import (
+    DocumentFactory,
+    ResourceFileFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +88,12 @@ EVENT_URLS = {
     "guest_register": (lambda w: {"event_id": w["public_event"].pk}, [OK, OK, OK, OK]),
     "confirm": (lambda w: {"token": w["guest_token"]}, [OK, OK, OK, OK]),
     "cancel": (lambda w: {"token": w["guest_token"]}, [OK, OK, OK, OK]),
+}
+
+# Resource files (resources/urls.py): a members-only resource's file is for members and staff,
+# who are sent on to Wagtail's document view (which checks again).
+RESOURCE_URLS = {
+    "file": (lambda w: {"document_id": w["members_document"].pk}, [LOGIN, ANYWHERE, ANYWHERE, ANYWHERE]),
 }
 
 # The staff's registration pages in the Wagtail admin (events/wagtail_hooks.py): for those who may
@@ -170,6 +182,10 @@ def event_url_names():
     return sorted(_names(get_resolver().namespace_dict["events"][1]))
 
 
+def resource_url_names():
+    return sorted(_names(get_resolver().namespace_dict["resources"][1]))
+
+
 def event_admin_url_names():
     return sorted(name for name in _names(get_resolver()) if name and name.startswith("events_"))
 
@@ -178,6 +194,7 @@ def test_every_portal_and_account_url_has_a_row():
     assert set(portal_url_names()) == set(PORTAL_URLS)
     assert set(event_admin_url_names()) == set(EVENT_ADMIN_URLS)
     assert set(event_url_names()) == set(EVENT_URLS)
+    assert set(resource_url_names()) == set(RESOURCE_URLS)
     assert set(account_url_names()) == set(ACCOUNT_URLS)
 
 
@@ -225,6 +242,10 @@ def world(schools, django_capture_on_commit_callbacks):
     )
     public_event = EventPageFactory(parent=events, audience=Audience.PUBLIC)
     guest = register_guest(public_event, name="Invité public", email="invite.public@example.org")
+    resources = ResourceIndexPageFactory(parent=school_a.get_parent().get_parent())
+    members_resource = ResourcePageFactory(parent=resources, audience="members")
+    members_document = DocumentFactory()
+    ResourceFileFactory(page=members_resource, document=members_document)
     return {
         "school_a": school_a,
         "school_b": school_b,
@@ -233,6 +254,7 @@ def world(schools, django_capture_on_commit_callbacks):
         "members_event": members_event,
         "public_event": public_event,
         "guest_token": guest.token,
+        "members_document": members_document,
         **people,
     }
 
@@ -266,6 +288,7 @@ def test_every_url_answers_as_expected_with_no_leak(client, world, role, setting
     rows = (
         [("members:" + name, row) for name, row in PORTAL_URLS.items()]
         + [("events:" + name, row) for name, row in EVENT_URLS.items()]
+        + [("resources:" + name, row) for name, row in RESOURCE_URLS.items()]
         + list(EVENT_ADMIN_URLS.items())
         + list(ACCOUNT_URLS.items())
     )

@@ -71,3 +71,10 @@ def members_resource(resource_index, translate, themes):
     page.save_revision().publish()
     translate(page, title="Psychosocial follow-up tool", slug="follow-up-tool", summary="A follow-up grid.")
     return page
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Documents land in a private folder of the test's own."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -70,7 +70,7 @@ def test_resource_page_lists_its_files(client, public_resource):
     response = client.get(public_resource.url)
 
     links = [a["href"] for a in parse(response).select(".file-list a")]
-    assert links == [file.document.url]
+    assert links == [f"/fr/fichiers-ressources/{file.document_id}/"]
 
 
 def test_resource_index_lists_public_resources_only_to_anonymous_visitors(client, public_resource, members_resource):
