@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path(_("portal/"), include("members.urls")),
     path(_("event-registrations/"), include("events.urls")),
     path(_("newsletter-subscription/"), include("newsletter.urls")),
+    path(_("resource-files/"), include("resources.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -152,11 +152,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Public files under MEDIA_ROOT, except Wagtail documents: in PRIVATE_MEDIA_ROOT, served only by
+    # Wagtail's document view once resources/access.py allows it (members-only resources' files).
+    "default": {"BACKEND": "resources.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
-# Members' own uploads (profile photos): outside MEDIA_ROOT, served only through access-checked views.
+# Members' own uploads (profile photos) and Wagtail documents: outside MEDIA_ROOT, served only through access-checked views.
 PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private-media"))
 
 # Email: EMAIL_URL such as smtp://user:pass@host:587?tls=1 selects SMTP; without it, mail is

@@ -63,6 +63,7 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.ContactPage",
         "events.EventIndexPage",
+        "resources.ResourceIndexPage",
         "members.MASDirectoryPage",
         "newsletter.NewsletterIndexPage",
     ]

@@ -20,6 +20,12 @@ from newsletter.models import NewsletterIndexPage, NewsletterPage, Send
 from newsletter.services import request_subscription
 from tests.factories.accounts import add_totp, make_member, make_staff
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.resources import (
+    DocumentFactory,
+    ResourceFileFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +125,12 @@ MENTORING_URLS = {
     "proposal": (None, MENTORING_STAFF_ONLY),
     "reports": (None, MENTORING_STAFF_ONLY),
     "reports_csv": (None, MENTORING_STAFF_ONLY),
+}
+
+# Resource files (resources/urls.py): a members-only resource's file is for members and staff,
+# who are sent on to Wagtail's document view (which checks again).
+RESOURCE_URLS = {
+    "file": (lambda w: {"document_id": w["members_document"].pk}, [LOGIN, ANYWHERE, ANYWHERE, ANYWHERE]),
 }
 
 # The staff's registration pages in the Wagtail admin (events/wagtail_hooks.py): for those who may
@@ -231,6 +243,10 @@ def mentoring_url_names():
     return sorted(_names(get_resolver().namespace_dict["mentoring"][1]))
 
 
+def resource_url_names():
+    return sorted(_names(get_resolver().namespace_dict["resources"][1]))
+
+
 def event_admin_url_names():
     return sorted(name for name in _names(get_resolver()) if name and name.startswith(("events_", "newsletter_")))
 
@@ -245,6 +261,7 @@ def test_every_portal_and_account_url_has_a_row():
     assert set(newsletter_url_names()) == set(NEWSLETTER_URLS)
     assert set(event_url_names()) == set(EVENT_URLS)
     assert set(mentoring_url_names()) == set(MENTORING_URLS)
+    assert set(resource_url_names()) == set(RESOURCE_URLS)
     assert set(account_url_names()) == set(ACCOUNT_URLS)
 
 
@@ -313,6 +330,10 @@ def world(schools, django_capture_on_commit_callbacks):
         language="fr",
     )
     mentorship = request_mentor(people["member_a"], people["member_b"], message="Message secret au mentor")
+    resources = ResourceIndexPageFactory(parent=school_a.get_parent().get_parent())
+    members_resource = ResourcePageFactory(parent=resources, audience="members")
+    members_document = DocumentFactory()
+    ResourceFileFactory(page=members_resource, document=members_document)
     return {
         "issue": issue,
         "send": Send.objects.create(issue=issue),
@@ -325,6 +346,7 @@ def world(schools, django_capture_on_commit_callbacks):
         "public_event": public_event,
         "guest_token": guest.token,
         "mentorship": mentorship,
+        "members_document": members_document,
         **people,
     }
 
@@ -359,6 +381,7 @@ def test_every_url_answers_as_expected_with_no_leak(client, world, role, setting
         [("members:" + name, row) for name, row in PORTAL_URLS.items()]
         + [("events:" + name, row) for name, row in EVENT_URLS.items()]
         + [("mentoring:" + name, row) for name, row in MENTORING_URLS.items()]
+        + [("resources:" + name, row) for name, row in RESOURCE_URLS.items()]
         + list(EVENT_ADMIN_URLS.items())
         + [("newsletter:" + name, row) for name, row in NEWSLETTER_URLS.items()]
         + list(ACCOUNT_URLS.items())

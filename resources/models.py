@@ -1,0 +1,223 @@
+from django import forms
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.pagination import paginate
+from members.public import can_see_members_only
+from resources.blocks import ResourceBodyBlock, ResourceLinksBlock
+
+RESOURCES_PER_PAGE = 20
+
+
+class ResourceKind(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    TOOL = "tool", _("Tool or template")
+    RESEARCH = "research", _("Research")
+    PRESENTATION = "presentation", _("Presentation")
+    RECORDING = "recording", _("Recording")
+    FRAMEWORK = "framework", _("Reference framework")
+
+
+class ResourceAudience(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+
+
+class MaterialLanguage(models.TextChoices):
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    BOTH = "fr_en", _("French and English")
+
+
+class Licence(models.TextChoices):
+    CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")
+    CC_BY_SA = "cc-by-sa-4.0", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)")
+    CC_BY_NC = "cc-by-nc-4.0", _("Creative Commons Attribution-NonCommercial 4.0 (CC BY-NC 4.0)")
+    CC_BY_NC_SA = "cc-by-nc-sa-4.0", _("Creative Commons Attribution-NonCommercial-ShareAlike 4.0 (CC BY-NC-SA 4.0)")
+    RESERVED = "reserved", _("All rights reserved: ask the author before reusing")
+
+
+class ResourcePageQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Live resources `user` may open: public ones for everyone, members-only ones for members
+        and AMASQ staff."""
+        resources = self.live()
+        if can_see_members_only(user):
+            return resources
+        return resources.filter(audience=ResourceAudience.PUBLIC)
+
+
+ResourcePageManager = PageManager.from_queryset(ResourcePageQuerySet)
+
+
+class ResourceIndexPage(Page):
+    """The shared practice resources (/fr/ressources/, /en/resources/): AMASQ staff publish the
+    resources under it, members propose theirs from the portal."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+
+    class Meta:
+        verbose_name = _("resource index page")
+
+    def resources(self, user):
+        return (
+            ResourcePage.objects.child_of(self)
+            .visible_to(user)
+            .select_related("author_school")
+            .prefetch_related("themes")
+            .order_by("-publication_date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["resources"] = paginate(self.resources(request.user), request.GET.get("page"), RESOURCES_PER_PAGE)
+        return context
+
+
+# A resource's facts that are not words: the same in French and English, copied from the resource
+# in the default language when it is published (home.translated_facts, resources/signals.py).
+SHARED_FACTS = ["kind", "audience", "material_language", "publication_date", "licence", "author_school"]
+SHARED_RELATIONS = ["themes"]
+
+
+class ResourcePage(Page):
+    """A practice resource (guide, tool, research, framework…) with its files and links. Its French
+    and English pages are one resource: they share their facts, files and download count.
+
+    Members-only resources, and their files, are refused to everyone but members and AMASQ staff
+    (resources/access.py)."""
+
+    summary = models.TextField(_("summary"), max_length=600)
+    body = StreamField(
+        ResourceBodyBlock(),
+        blank=True,
+        verbose_name=_("content"),
+        help_text=_("The resource's content as a web page, readable without downloading the files."),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=ResourceKind.choices, default=ResourceKind.GUIDE)
+    themes = ParentalManyToManyField(
+        "members.Expertise",
+        blank=True,
+        related_name="resources",
+        verbose_name=_("themes"),
+        help_text=_("The same areas of expertise as members' profiles."),
+    )
+    audience = models.CharField(
+        _("audience"), max_length=8, choices=ResourceAudience.choices, default=ResourceAudience.MEMBERS
+    )
+    author_school = models.ForeignKey(
+        "members.MASPage",
+        verbose_name=_("author MAS"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+        help_text=_("The member school that made the resource; empty for AMASQ's own."),
+    )
+    material_language = models.CharField(
+        _("language of the material"), max_length=5, choices=MaterialLanguage.choices, default=MaterialLanguage.FRENCH
+    )
+    publication_date = models.DateField(_("publication date"), default=timezone.localdate)
+    licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY_NC_SA)
+    links = StreamField(ResourceLinksBlock(), blank=True, verbose_name=_("links"))
+
+    objects = ResourcePageManager()
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("audience"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("files", label=_("Files"), heading=_("Files")),
+        FieldPanel("links"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("author_school"),
+                FieldRowPanel([FieldPanel("material_language"), FieldPanel("publication_date")]),
+                FieldPanel("licence"),
+            ],
+            heading=_("About the resource"),
+        ),
+    ]
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False) for name in [*SHARED_FACTS, *SHARED_RELATIONS, "files"]
+    ]
+
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    @property
+    def members_only(self):
+        return self.audience == ResourceAudience.MEMBERS
+
+    def visible_to(self, user):
+        return self.live and (not self.members_only or can_see_members_only(user))
+
+    def serve(self, request, *args, **kwargs):
+        # Anonymous visitors are asked to sign in; a signed-in non-member (deactivated, no school) is refused.
+        if self.members_only and not can_see_members_only(request.user):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.members_only else super().get_sitemap_urls(request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["files"] = list(self.files.select_related("document"))
+        context["author_school"] = self.author_school.localized if self.author_school else None
+        return context
+
+
+class ResourceFile(Orderable):
+    """A file of a resource: a Wagtail document. Replacing the document's file keeps its address."""
+
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
+    title = models.CharField(
+        _("link text"), max_length=200, blank=True, help_text=_("Empty: the document's own title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return self.title or self.document.title
