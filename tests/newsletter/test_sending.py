@@ -159,3 +159,18 @@ def test_members_get_members_news_through_their_membership_and_lose_it_when_they
 
     assert smtp_server.recipients == []
     assert Subscriber.objects.get(email="membre@example.org").consent_records.last().action == "expired"
+
+
+def test_an_address_the_server_refuses_for_good_is_recorded_and_not_retried(send_now, smtp_server, issue):
+    subscribed("lea@example.org", "fr")
+    subscribed("nobody@example.org", "fr")
+    smtp_server.unknown_addresses = {"nobody@example.org"}
+
+    send = send_now(issue, public())
+
+    failed = Delivery.objects.get(subscriber__email="nobody@example.org")
+    assert (failed.status, failed.attempts) == (DeliveryStatus.FAILED, 1)
+    assert "550" in failed.error
+    assert [r[0] for r in smtp_server.recipients] == ["lea@example.org"]
+    send.refresh_from_db()
+    assert send.status == SendStatus.DONE

@@ -167,3 +167,28 @@ def test_a_providers_bounce_report_stops_mail_to_the_address(client, home_page, 
     subscriber.refresh_from_db()
     assert (subscriber.suppressed_reason, subscriber.consent_records.get().action) == ("bounced", "bounced")
     assert not Subscription.objects.receiving().exists()
+
+
+@pytest.mark.parametrize("key", ["x" * 43, "abc-def_ghi", "a\x00b", "z" * 300])
+def test_a_tampered_unsubscribe_or_preferences_link_says_so(client, home_page, key):
+    request_subscription("lea@example.org", language="fr", list_keys=["public"])
+
+    for name in ("newsletter:unsubscribe", "newsletter:preferences"):
+        response = client.post(
+            f"/fr/infolettre-abonnement/{'desabonnement' if 'unsub' in name else 'preferences'}/{key}/"
+        )
+        assert response.status_code == 404
+        assert "Ce lien n’est pas valide" in response.content.decode()
+
+
+def test_changing_the_language_on_the_preferences_page_is_recorded(client, home_page):
+    subscriber = request_subscription("lea@example.org", language="fr", list_keys=["public"])
+    url = reverse("newsletter:preferences", kwargs={"key": subscriber.key})
+
+    response = client.post(url, {"language": "en", "lists": ["public"]})
+
+    assert response.status_code == 302
+    subscriber.refresh_from_db()
+    assert subscriber.language == "en"
+    assert subscriber.subscriptions.get().status == SubscriptionStatus.ACTIVE  # ticked on the page: express consent
+    assert list(subscriber.consent_records.values_list("action", flat=True)) == ["requested", "language", "granted"]
