@@ -89,7 +89,8 @@ def _record(subscriber, action, *, source, mailing_list=None, basis="", language
         wording_language=language if wording else "",
         wording_version=CONSENT_VERSION if wording else "",
         source=source,
-        page_url=(page_url or "")[:500],
+        # Where the form was: from the request, so anything; PostgreSQL refuses a NUL byte.
+        page_url=(page_url or "").replace("\x00", "")[:500],
         ip_address=ip,
         at=at or timezone.now(),
     )

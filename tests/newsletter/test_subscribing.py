@@ -192,3 +192,11 @@ def test_changing_the_language_on_the_preferences_page_is_recorded(client, home_
     assert subscriber.language == "en"
     assert subscriber.subscriptions.get().status == SubscriptionStatus.ACTIVE  # ticked on the page: express consent
     assert list(subscriber.consent_records.values_list("action", flat=True)) == ["requested", "language", "granted"]
+
+
+def test_a_nul_byte_in_the_page_address_is_dropped_not_a_500(client, home_page):
+    # Found by the property suite: the form's "next" goes into the ledger, and PostgreSQL refuses NUL.
+    response = signup(client, next="/fr/\x00page/")
+
+    assert response.status_code == 302
+    assert ConsentRecord.objects.get().page_url == "/fr/page/"
