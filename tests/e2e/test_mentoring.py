@@ -105,6 +105,15 @@ def test_a_decline_leads_to_fresh_suggestions(site, new_context, smtp_server):
     expect(olivier.locator(".mentoring-suggestion").first).to_be_visible()
     expect(olivier.locator(".mentoring-suggestion", has_text="Camille Fortin")).to_have_count(0)
 
+    # "Not for me" sets a suggestion aside for good (a real browser's POST, CSRF token and all).
+    olivier.goto(mentoring_url("suggestions", "en"))
+    first = olivier.locator(".mentoring-suggestion").first
+    name = first.locator("h3").inner_text()
+    with olivier.expect_navigation():
+        first.get_by_role("button", name=re.compile("Not for me")).click()
+    expect(olivier.locator(".messages")).to_contain_text(f"{name} will not be suggested to you again")
+    expect(olivier.locator(".mentoring-suggestion", has_text=name)).to_have_count(0)
+
 
 def check(page, url, reports):
     response = page.goto(url)
