@@ -54,7 +54,11 @@ def document_access(document):
 
 
 def is_editor(user):
-    return user.is_authenticated and user.is_active and (is_amasq_staff(user) or user.has_perm("wagtailadmin.access_admin"))
+    return (
+        user.is_authenticated
+        and user.is_active
+        and (is_amasq_staff(user) or user.has_perm("wagtailadmin.access_admin"))
+    )
 
 
 def may_download(user, document):

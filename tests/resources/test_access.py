@@ -82,7 +82,9 @@ def test_members_only_urls_give_no_content_to_anonymous_visitors(client, members
 
 
 @pytest.mark.parametrize("who", ["deactivated_member", "inactive_member"])
-def test_members_only_urls_give_no_content_to_deactivated_members(client, request, who, members_resource, members_file):
+def test_members_only_urls_give_no_content_to_deactivated_members(
+    client, request, who, members_resource, members_file
+):
     client.force_login(request.getfixturevalue(who))
 
     for url in urls_of(members_resource, members_file):
