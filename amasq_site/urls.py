@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
     path(_("accounts/"), include("allauth.urls")),
     path(_("portal/mentoring/"), include("members.mentoring.urls")),
+    path(_("portal/resources/"), include("resources.portal_urls")),
     path(_("portal/"), include("members.urls")),
     path(_("event-registrations/"), include("events.urls")),
     path(_("resource-files/"), include("resources.urls")),

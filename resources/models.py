@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied
@@ -219,6 +220,8 @@ class ResourcePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = list(self.files.select_related("document"))
+        downloads = ResourceDownloads.objects.filter(translation_key=self.translation_key).first()
+        context["downloads"] = downloads.count if downloads else 0
         context["author_school"] = self.author_school.localized if self.author_school else None
         return context
 
@@ -310,3 +313,70 @@ class ResourceSearchEntry(models.Model):
 
     def __str__(self):
         return str(self.page_id)
+
+
+class ResourceProposal(models.Model):
+    """A member's proposal of a resource from the portal: who proposed it and in which language to
+    tell them it is published. The resource itself is a draft ResourcePage in the staff's review
+    workflow (resources/proposals.py)."""
+
+    page = models.OneToOneField(
+        ResourcePage, on_delete=models.CASCADE, related_name="proposal", verbose_name=_("resource")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="resource_proposals",
+        verbose_name=_("proposed by"),
+    )
+    language = models.CharField(_("language"), max_length=8, default="fr")
+    created_at = models.DateTimeField(_("proposed on"), default=timezone.now)
+    # Set when the author was told of the publication: once only.
+    published_notice_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("resource proposal")
+        verbose_name_plural = _("resource proposals")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return str(self.page)
+
+
+class ResourceDownloads(models.Model):
+    """How many times a resource's files were downloaded, all languages together. A count only:
+    nobody's downloads are recorded."""
+
+    translation_key = models.UUIDField(unique=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+
+    def __str__(self):
+        return f"{self.translation_key}: {self.count}"
+
+
+class DocumentVersion(models.Model):
+    """A document's earlier file, kept when staff replace it (resources/signals.py), for staff only
+    (resources/admin_views.py). The document keeps its address; this is the file it had before."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="resource_versions", verbose_name=_("document")
+    )
+    file = models.FileField(_("file"), upload_to="document-versions")
+    replaced_at = models.DateTimeField(_("replaced on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("earlier version")
+        verbose_name_plural = _("earlier versions")
+        ordering = ["-replaced_at", "-pk"]
+
+    def __str__(self):
+        return self.file.name
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1]
