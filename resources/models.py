@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from members.public import can_see_members_only
 from resources.blocks import ResourceBodyBlock, ResourceLinksBlock
 from resources.listing import search_resources
+from resources.panels import FilesAccessibilityPanel
 
 
 class ResourceKind(models.TextChoices):
@@ -109,6 +110,10 @@ class ResourceIndexPage(Page):
         return response
 
 
+# How much of a file's text its resource page shows (the rest is in the file).
+FILE_TEXT_SHOWN = 20_000
+
+
 # A resource's facts that are not words: the same in French and English, copied from the resource
 # in the default language when it is published (home.translated_facts, resources/signals.py).
 SHARED_FACTS = ["kind", "audience", "material_language", "publication_date", "licence", "author_school"]
@@ -170,6 +175,7 @@ class ResourcePage(Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("files", label=_("Files"), heading=_("Files")),
+        FilesAccessibilityPanel(heading=_("Accessibility of the files")),
         FieldPanel("links"),
         MultiFieldPanel(
             [
@@ -217,9 +223,25 @@ class ResourcePage(Page):
     def get_sitemap_urls(self, request=None):
         return [] if self.members_only else super().get_sitemap_urls(request)
 
+    def file_texts(self, files):
+        """[(file, [paragraphs])]: the text read from each file, so that the resource reads as a web
+        page too, not only as downloads (SGQRI 008). Long texts stop at FILE_TEXT_SHOWN characters."""
+        analyses = DocumentAnalysis.objects.filter(document_id__in=[file.document_id for file in files]).exclude(
+            text=""
+        )
+        texts = {analysis.document_id: analysis.text for analysis in analyses}
+        shown = []
+        for file in files:
+            text = texts.get(file.document_id, "")[:FILE_TEXT_SHOWN]
+            paragraphs = [" ".join(part.split()) for part in text.split("\n") if part.strip()]
+            if paragraphs:
+                shown.append((file, paragraphs))
+        return shown
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = list(self.files.select_related("document"))
+        context["file_texts"] = self.file_texts(context["files"])
         downloads = ResourceDownloads.objects.filter(translation_key=self.translation_key).first()
         context["downloads"] = downloads.count if downloads else 0
         context["author_school"] = self.author_school.localized if self.author_school else None
