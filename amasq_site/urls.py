@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
     path(_("accounts/"), include("allauth.urls")),
     path(_("portal/mentoring/"), include("members.mentoring.urls")),
+    path(_("portal/resources/"), include("resources.portal_urls")),
     path(_("portal/"), include("members.urls")),
     path(_("event-registrations/"), include("events.urls")),
     path(_("newsletter-subscription/"), include("newsletter.urls")),

@@ -1,22 +1,24 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.pagination import paginate
 from members.public import can_see_members_only
 from resources.blocks import ResourceBodyBlock, ResourceLinksBlock
-
-RESOURCES_PER_PAGE = 20
+from resources.listing import search_resources
+from resources.panels import FilesAccessibilityPanel
 
 
 class ResourceKind(models.TextChoices):
@@ -56,6 +58,12 @@ class ResourcePageQuerySet(PageQuerySet):
             return resources
         return resources.filter(audience=ResourceAudience.PUBLIC)
 
+    def one_per_resource(self, locale):
+        """The pages in `locale`, and the pages of resources that have none live in it: the French and
+        English pages of a resource are one item."""
+        translated = ResourcePage.objects.live().filter(locale=locale).values("translation_key")
+        return self.filter(Q(locale=locale) | ~Q(translation_key__in=translated))
+
 
 ResourcePageManager = PageManager.from_queryset(ResourcePageQuerySet)
 
@@ -75,18 +83,35 @@ class ResourceIndexPage(Page):
         verbose_name = _("resource index page")
 
     def resources(self, user):
-        return (
-            ResourcePage.objects.child_of(self)
-            .visible_to(user)
-            .select_related("author_school")
-            .prefetch_related("themes")
-            .order_by("-publication_date", "-pk")
-        )
+        """What `user` may see, one page per resource in the visitor's language (or, for a resource
+        not translated into it, in its own)."""
+        return ResourcePage.objects.visible_to(user).one_per_resource(Locale.get_active())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["resources"] = paginate(self.resources(request.user), request.GET.get("page"), RESOURCES_PER_PAGE)
+        audiences = ResourceAudience.choices if can_see_members_only(request.user) else []
+        context.update(
+            search_resources(
+                self.resources(request.user),
+                request.GET,
+                kinds=ResourceKind.choices,
+                audiences=audiences,
+                languages=MaterialLanguage.choices,
+            )
+        )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A refused search (an unknown theme, an overlong query) is shown again with its message, as a 400.
+        form = getattr(response, "context_data", {}).get("form")
+        if form is not None and form.errors:
+            response.status_code = 400
+        return response
+
+
+# How much of a file's text its resource page shows (the rest is in the file).
+FILE_TEXT_SHOWN = 20_000
 
 
 # A resource's facts that are not words: the same in French and English, copied from the resource
@@ -150,6 +175,7 @@ class ResourcePage(Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("files", label=_("Files"), heading=_("Files")),
+        FilesAccessibilityPanel(heading=_("Accessibility of the files")),
         FieldPanel("links"),
         MultiFieldPanel(
             [
@@ -173,6 +199,12 @@ class ResourcePage(Page):
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # The site search (home) lists what Wagtail's index finds, to anyone: members-only
+        # resources stay out of it. The resources' own search (resources/listing.py) has them.
+        return super().get_indexed_objects().filter(audience=ResourceAudience.PUBLIC)
+
     @property
     def members_only(self):
         return self.audience == ResourceAudience.MEMBERS
@@ -191,9 +223,27 @@ class ResourcePage(Page):
     def get_sitemap_urls(self, request=None):
         return [] if self.members_only else super().get_sitemap_urls(request)
 
+    def file_texts(self, files):
+        """[(file, [paragraphs])]: the text read from each file, so that the resource reads as a web
+        page too, not only as downloads (SGQRI 008). Long texts stop at FILE_TEXT_SHOWN characters."""
+        analyses = DocumentAnalysis.objects.filter(document_id__in=[file.document_id for file in files]).exclude(
+            text=""
+        )
+        texts = {analysis.document_id: analysis.text for analysis in analyses}
+        shown = []
+        for file in files:
+            text = texts.get(file.document_id, "")[:FILE_TEXT_SHOWN]
+            paragraphs = [" ".join(part.split()) for part in text.split("\n") if part.strip()]
+            if paragraphs:
+                shown.append((file, paragraphs))
+        return shown
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = list(self.files.select_related("document"))
+        context["file_texts"] = self.file_texts(context["files"])
+        downloads = ResourceDownloads.objects.filter(translation_key=self.translation_key).first()
+        context["downloads"] = downloads.count if downloads else 0
         context["author_school"] = self.author_school.localized if self.author_school else None
         return context
 
@@ -221,3 +271,134 @@ class ResourceFile(Orderable):
     @property
     def label(self):
         return self.title or self.document.title
+
+
+class DocumentAnalysis(models.Model):
+    """What was read from a document's file in the background (resources.tasks.analyse_document):
+    its text, for the search, and for a PDF the facts SGQRI 008 asks for (title, declared
+    language, tags), shown to staff before they publish a public resource."""
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, primary_key=True, related_name="resource_analysis"
+    )
+    # The file this analysis was made from: a replaced file is read again.
+    file_name = models.CharField(max_length=255)
+    text = models.TextField(blank=True)
+    error = models.CharField(max_length=20, blank=True)
+    is_pdf = models.BooleanField(default=False)
+    pdf_title = models.CharField(max_length=500, blank=True)
+    pdf_language = models.CharField(max_length=35, blank=True)
+    pdf_tagged = models.BooleanField(default=False)
+    analysed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("document analysis")
+        verbose_name_plural = _("document analyses")
+
+    def __str__(self):
+        return self.file_name
+
+    @property
+    def accessibility_problems(self):
+        """What a PDF lacks ("title", "language", "tags"), or ("unreadable",); empty for other files."""
+        if not self.is_pdf:
+            return []
+        if self.error:
+            return ["unreadable"]
+        return [
+            name
+            for name, present in (
+                ("title", self.pdf_title),
+                ("language", self.pdf_language),
+                ("tags", self.pdf_tagged),
+            )
+            if not present
+        ]
+
+
+class ResourceSearchEntry(models.Model):
+    """A published resource's words as search terms (resources/text.py), by weight: title, then
+    summary, themes and author, then content, then the text of its files. Kept up to date by
+    resources/search_index.py. On PostgreSQL `vector` holds them all, weighted, under a GIN index
+    (migration 0003); SQLite searches the term columns."""
+
+    page = models.OneToOneField(ResourcePage, on_delete=models.CASCADE, primary_key=True, related_name="search_entry")
+    title_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    file_terms = models.TextField(blank=True)
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return str(self.page_id)
+
+
+class ResourceProposal(models.Model):
+    """A member's proposal of a resource from the portal: who proposed it and in which language to
+    tell them it is published. The resource itself is a draft ResourcePage in the staff's review
+    workflow (resources/proposals.py)."""
+
+    page = models.OneToOneField(
+        ResourcePage, on_delete=models.CASCADE, related_name="proposal", verbose_name=_("resource")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="resource_proposals",
+        verbose_name=_("proposed by"),
+    )
+    language = models.CharField(_("language"), max_length=8, default="fr")
+    created_at = models.DateTimeField(_("proposed on"), default=timezone.now)
+    # Set when the author was told of the publication: once only.
+    published_notice_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("resource proposal")
+        verbose_name_plural = _("resource proposals")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return str(self.page)
+
+
+class ResourceDownloads(models.Model):
+    """How many times a resource's files were downloaded, all languages together. A count only:
+    nobody's downloads are recorded."""
+
+    translation_key = models.UUIDField(unique=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+
+    def __str__(self):
+        return f"{self.translation_key}: {self.count}"
+
+
+class DocumentVersion(models.Model):
+    """A document's earlier file, kept when staff replace it (resources/signals.py), for staff only
+    (resources/admin_views.py). The document keeps its address; this is the file it had before."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="resource_versions", verbose_name=_("document")
+    )
+    file = models.FileField(_("file"), upload_to="document-versions")
+    replaced_at = models.DateTimeField(_("replaced on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("earlier version")
+        verbose_name_plural = _("earlier versions")
+        ordering = ["-replaced_at", "-pk"]
+
+    def __str__(self):
+        return self.file.name
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1]

@@ -239,6 +239,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # long a person from the waitlist has to take a freed seat before it goes to the next one.
 EVENTS_PENDING_HOLD = timedelta(minutes=int(env("DJANGO_EVENTS_PENDING_HOLD_MINUTES", "30")))
 EVENTS_OFFER_PERIOD = timedelta(hours=int(env("DJANGO_EVENTS_OFFER_HOURS", "48")))
+# Resources: the largest file a member may propose, in megabytes.
+RESOURCES_MAX_UPLOAD_MB = int(env("DJANGO_RESOURCES_MAX_UPLOAD_MB", "20"))
 
 # Newsletter (newsletter/sending.py): messages per SMTP connection, and at most this many a minute
 # (0: as fast as the server takes them). With an email provider, django-anymail's tracking webhooks

@@ -18,6 +18,7 @@ from members.models.accounts import hash_token
 from members.services.accounts import create_invitation, deactivate_member
 from newsletter.models import NewsletterIndexPage, NewsletterPage, Send
 from newsletter.services import request_subscription
+from resources.models import DocumentVersion
 from tests.factories.accounts import add_totp, make_member, make_staff
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.resources import (
@@ -132,6 +133,10 @@ MENTORING_URLS = {
 RESOURCE_URLS = {
     "file": (lambda w: {"document_id": w["members_document"].pk}, [LOGIN, ANYWHERE, ANYWHERE, ANYWHERE]),
 }
+# Proposing a resource from the portal: members (and staff, who get the form).
+RESOURCE_PORTAL_URLS = {
+    "propose": (None, [LOGIN, OK, OK, OK]),
+}
 
 # The staff's registration pages in the Wagtail admin (events/wagtail_hooks.py): for those who may
 # edit the event, with two-factor. The admin sends everyone else to the sign-in page.
@@ -158,6 +163,11 @@ NEWSLETTER_URLS = {
     "confirm": (lambda w: {"token": "not-a-token"}, [OK, OK, OK, OK]),
     "preferences": (lambda w: {"key": w["subscriber_key"]}, [OK, OK, OK, OK]),
     "unsubscribe": (lambda w: {"key": w["subscriber_key"]}, [OK, OK, OK, OK]),
+}
+# Earlier versions of replaced resource files (resources/wagtail_hooks.py): staff only.
+RESOURCE_ADMIN_URLS = {
+    "resources_document_versions": (None, STAFF_ONLY),
+    "resources_document_version": (lambda w: {"version_id": w["earlier_version"].pk}, STAFF_ONLY),
 }
 
 SIGNED_IN_ONLY = [LOGIN, OK, OK, OK]
@@ -247,6 +257,14 @@ def resource_url_names():
     return sorted(_names(get_resolver().namespace_dict["resources"][1]))
 
 
+def resource_portal_url_names():
+    return sorted(_names(get_resolver().namespace_dict["resources_portal"][1]))
+
+
+def resource_admin_url_names():
+    return sorted(name for name in _names(get_resolver()) if name and name.startswith("resources_"))
+
+
 def event_admin_url_names():
     return sorted(name for name in _names(get_resolver()) if name and name.startswith(("events_", "newsletter_")))
 
@@ -262,6 +280,8 @@ def test_every_portal_and_account_url_has_a_row():
     assert set(event_url_names()) == set(EVENT_URLS)
     assert set(mentoring_url_names()) == set(MENTORING_URLS)
     assert set(resource_url_names()) == set(RESOURCE_URLS)
+    assert set(resource_portal_url_names()) == set(RESOURCE_PORTAL_URLS)
+    assert set(resource_admin_url_names()) == set(RESOURCE_ADMIN_URLS)
     assert set(account_url_names()) == set(ACCOUNT_URLS)
 
 
@@ -334,6 +354,8 @@ def world(schools, django_capture_on_commit_callbacks):
     members_resource = ResourcePageFactory(parent=resources, audience="members")
     members_document = DocumentFactory()
     ResourceFileFactory(page=members_resource, document=members_document)
+    # Its file is written by the test, in the private folder it sets up.
+    earlier_version = DocumentVersion.objects.create(document=members_document, file="document-versions/earlier.txt")
     return {
         "issue": issue,
         "send": Send.objects.create(issue=issue),
@@ -347,6 +369,7 @@ def world(schools, django_capture_on_commit_callbacks):
         "guest_token": guest.token,
         "mentorship": mentorship,
         "members_document": members_document,
+        "earlier_version": earlier_version,
         **people,
     }
 
@@ -376,12 +399,16 @@ def test_every_url_answers_as_expected_with_no_leak(client, world, role, setting
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     (tmp_path / "profile-photos").mkdir()
     (tmp_path / "profile-photos" / "x.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / "document-versions").mkdir()
+    (tmp_path / "document-versions" / "earlier.txt").write_bytes(b"earlier")
     sign_in(client, world, role)
     rows = (
         [("members:" + name, row) for name, row in PORTAL_URLS.items()]
         + [("events:" + name, row) for name, row in EVENT_URLS.items()]
         + [("mentoring:" + name, row) for name, row in MENTORING_URLS.items()]
         + [("resources:" + name, row) for name, row in RESOURCE_URLS.items()]
+        + [("resources_portal:" + name, row) for name, row in RESOURCE_PORTAL_URLS.items()]
+        + list(RESOURCE_ADMIN_URLS.items())
         + list(EVENT_ADMIN_URLS.items())
         + [("newsletter:" + name, row) for name, row in NEWSLETTER_URLS.items()]
         + list(ACCOUNT_URLS.items())

@@ -76,7 +76,7 @@ def test_resource_page_lists_its_files(client, public_resource):
 def test_resource_index_lists_public_resources_only_to_anonymous_visitors(client, public_resource, members_resource):
     response = client.get("/fr/ressources/")
 
-    assert [page.pk for page in response.context["resources"]] == [public_resource.pk]
+    assert [page.pk for page in response.context["results"]] == [public_resource.pk]
 
 
 def test_resource_index_lists_members_only_resources_to_members(client, member, public_resource, members_resource):
@@ -84,7 +84,7 @@ def test_resource_index_lists_members_only_resources_to_members(client, member, 
 
     response = client.get("/fr/ressources/")
 
-    assert {page.pk for page in response.context["resources"]} == {public_resource.pk, members_resource.pk}
+    assert {page.pk for page in response.context["results"]} == {public_resource.pk, members_resource.pk}
 
 
 def test_members_only_resource_is_left_out_of_the_sitemap(client, public_resource, members_resource):
