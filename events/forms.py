@@ -2,6 +2,7 @@ from django import forms
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from events.models import NEWSLETTER_OPT_IN
 from events.questions import MAX_ANSWER_LENGTH
 
 
@@ -33,8 +34,14 @@ class AnswersForm(forms.Form):
 class GuestRegistrationForm(AnswersForm):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("Your email address"))
+    newsletter = forms.BooleanField(label=NEWSLETTER_OPT_IN, required=False)
 
     field_order = ["name", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The newsletter's box comes last, after the event's questions.
+        self.order_fields([name for name in self.fields if name != "newsletter"] + ["newsletter"])
 
 
 class AttendeeMessageForm(forms.Form):

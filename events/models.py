@@ -301,6 +301,13 @@ class EventPage(Page):
         return context
 
 
+# The box a guest may tick on the registration form; the sentence is recorded with their consent.
+NEWSLETTER_OPT_IN = _(
+    "Also send me the AMASQ newsletter, a few times a year. I can unsubscribe at any time with the link "
+    "at the bottom of every message."
+)
+
+
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITLISTED = "waitlisted", _("Waitlisted")
@@ -375,6 +382,8 @@ class Registration(models.Model):
     offer_expires = models.DateTimeField(_("seat offered until"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    # A guest who ticked "also send me the newsletter": passed on once they confirm their address.
+    newsletter_opt_in = models.BooleanField(_("wants the newsletter"), default=False)
 
     objects = RegistrationQuerySet.as_manager()
 

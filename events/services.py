@@ -14,12 +14,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from events import mail
-from events.models import EventPage, Registration, RegistrationStatus
+from events.models import NEWSLETTER_OPT_IN, EventPage, Registration, RegistrationStatus
 from events.questions import clean_answers
+from home.signals import newsletter_opt_in
 from members.public import can_see_members_only
 
 TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")
@@ -135,7 +137,7 @@ def register_member(event, user, *, language="fr", answers=None):
 
 
 @transaction.atomic
-def register_guest(event, *, name, email, language="fr", answers=None):
+def register_guest(event, *, name, email, language="fr", answers=None, newsletter_opt_in=False):
     """Register a guest for a public event; they hold a seat for pending_hold() until they confirm
     their address (confirm_guest). Raises ValidationError (codes: members_only, past, not_open,
     closed, duplicate, full, answer_*)."""
@@ -155,6 +157,7 @@ def register_guest(event, *, name, email, language="fr", answers=None):
             email=email,
             language=language,
             answers=answers,
+            newsletter_opt_in=newsletter_opt_in,
             status=RegistrationStatus.PENDING if status == RegistrationStatus.CONFIRMED else status,
             hold_until=now + pending_hold() if status == RegistrationStatus.CONFIRMED else None,
             created_at=now,
@@ -194,7 +197,24 @@ def confirm_guest(token):
     registration.hold_until = None
     registration.save(update_fields=["status", "hold_until"])
     _email_after_commit(registration)
+    if registration.newsletter_opt_in:
+        _pass_on_newsletter_opt_in(registration)
     return registration
+
+
+def _pass_on_newsletter_opt_in(registration):
+    """The guest ticked the newsletter box and has now confirmed their address: tell the newsletter."""
+    with translation.override(registration.language):
+        wording = str(NEWSLETTER_OPT_IN)
+        page_url = reverse("events:guest_register", kwargs={"event_id": registration.event_id})
+    newsletter_opt_in.send(
+        sender=Registration,
+        email=registration.email,
+        language=registration.language,
+        source="event",
+        wording=wording,
+        page_url=page_url,
+    )
 
 
 @transaction.atomic

@@ -122,6 +122,7 @@ class GuestRegisterView(RegistrationFormView):
                 email=form.cleaned_data["email"],
                 language=get_language(),
                 answers=form.answers(),
+                newsletter_opt_in=form.cleaned_data.get("newsletter", False),
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -78,8 +78,21 @@ def clean_address(email):
     return email
 
 
-def _record(subscriber, action, *, source, mailing_list=None, basis="", language="", page_url="", ip=None, at=None):
-    wording = consent_wording(language) if basis == ConsentBasis.EXPRESS and language else ""
+def _record(
+    subscriber,
+    action,
+    *,
+    source,
+    mailing_list=None,
+    basis="",
+    language="",
+    page_url="",
+    ip=None,
+    at=None,
+    wording=None,
+):
+    if wording is None:
+        wording = consent_wording(language) if basis == ConsentBasis.EXPRESS and language else ""
     ConsentRecord.objects.create(
         subscriber=subscriber,
         mailing_list=mailing_list,
@@ -194,6 +207,48 @@ def confirm_subscription(token, *, ip=None, page_url=""):
             subscriber.suppressed_at = None
             subscriber.suppressed_reason = ""
             subscriber.save(update_fields=["suppressed_at", "suppressed_reason"])
+    return subscriber
+
+
+@transaction.atomic
+def subscribe_confirmed(email, *, language, source, wording, page_url=""):
+    """Someone ticked `wording` elsewhere (an event registration) and has confirmed their address
+    there: they get the public newsletter at once, with their consent recorded. An address that
+    left or bounced is subscribed again only by this fresh, express consent. Returns the
+    Subscriber, or None for an address the newsletter will not take (malformed, throwaway)."""
+    try:
+        email = clean_address(email)
+    except ValidationError:
+        return None
+    subscriber = _subscriber_for(email, language)
+    now = timezone.now()
+    for mailing_list in public_lists([MailingList.PUBLIC]):
+        Subscription.objects.update_or_create(
+            subscriber=subscriber,
+            mailing_list=mailing_list,
+            defaults={
+                "status": SubscriptionStatus.ACTIVE,
+                "basis": ConsentBasis.EXPRESS,
+                "confirmed_at": now,
+                "expires_at": None,
+                "ended_at": None,
+            },
+        )
+        _record(
+            subscriber,
+            ConsentAction.CONFIRMED,
+            source=source,
+            mailing_list=mailing_list,
+            basis=ConsentBasis.EXPRESS,
+            language=language,
+            page_url=page_url,
+            wording=wording,
+            at=now,
+        )
+    if subscriber.suppressed_at:
+        subscriber.suppressed_at = None
+        subscriber.suppressed_reason = ""
+        subscriber.save(update_fields=["suppressed_at", "suppressed_reason"])
     return subscriber
 
 

@@ -4,8 +4,9 @@ to the address (connected in NewsletterConfig.ready)."""
 from anymail.signals import tracking
 from django.dispatch import receiver
 
+from home.signals import newsletter_opt_in
 from members.public import membership_ended, membership_started
-from newsletter.services import drop_member, subscribe_member, suppress
+from newsletter.services import drop_member, subscribe_confirmed, subscribe_member, suppress
 
 
 @receiver(membership_started, dispatch_uid="newsletter_subscribe_member")
@@ -27,3 +28,8 @@ def suppress_on_bounce_or_complaint(sender, event, esp_name, **kwargs):
     reason = SUPPRESSING_EVENTS.get(event.event_type)
     if reason and event.recipient:
         suppress(event.recipient, reason=reason)
+
+
+@receiver(newsletter_opt_in, dispatch_uid="newsletter_subscribe_from_elsewhere")
+def subscribe_from_elsewhere(sender, email, language, source, wording, page_url="", **kwargs):
+    subscribe_confirmed(email, language=language, source=source, wording=wording, page_url=page_url)
