@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # An email provider's bounce and complaint reports (newsletter/signals.py).
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:
@@ -26,8 +28,11 @@ urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
     path(_("accounts/"), include("allauth.urls")),
     path(_("portal/mentoring/"), include("members.mentoring.urls")),
+    path(_("portal/resources/"), include("resources.portal_urls")),
     path(_("portal/"), include("members.urls")),
     path(_("event-registrations/"), include("events.urls")),
+    path(_("newsletter-subscription/"), include("newsletter.urls")),
+    path(_("resource-files/"), include("resources.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -223,6 +223,12 @@ def _block(block, language):
             "image": {"image": image(value["image"]).pk, "decorative": not alt_text, "alt_text": alt_text},
             "caption": value.get("caption", ""),
         }
+    if kind == "button":
+        page = value["link"].get("page")
+        return {
+            "label": value["label"],
+            "link": {"page": _page_id(page, language) if page else None, "url": value["link"].get("url", "")},
+        }
     if kind == "call_to_action":
         link = {"page": _page_id(value["page"], language) if value.get("page") else None, "url": value.get("url", "")}
         return {

@@ -17,6 +17,11 @@ from home.text import single_line
 _inliner = css_inline.CSSInliner(load_remote_stylesheets=False)
 
 
+def inline_css(html):
+    """`html` with its <style> rules moved into style attributes, for mail clients."""
+    return _inliner.inline(html)
+
+
 def clean_subject(subject):
     """One line, without control or bidirectional formatting characters: in a subject they can
     make text from a visitor (a name) display as something else ("U+202E" turns "txt.exe" into

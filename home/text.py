@@ -18,3 +18,10 @@ def single_line(text):
         if char.isspace() or unicodedata.category(char) not in UNSAFE_CATEGORIES
     )
     return " ".join(cleaned.split())
+
+
+def fold(text):
+    """Lower-case, accent-free, single-spaced text, for matching what people type."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    without_accents = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(without_accents.lower().replace("-", " ").replace("’", "'").split())

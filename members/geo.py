@@ -7,11 +7,12 @@ area (the first three characters of a postal code) with its centroid and localit
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from countrystatecity_postal_codes import get_postcodes_of_country
+
+from home.text import fold
 
 EARTH_RADIUS_KM = 6371.0
 # Letters Canada Post never uses in postal codes: D, F, I, O, Q, U (and W, Z in first place).
@@ -25,13 +26,6 @@ class Place:
     latitude: float
     longitude: float
     label: str
-
-
-def fold(text):
-    """Lower-case, accent-free, single-spaced text, for matching what people type."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    without_accents = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(without_accents.lower().replace("-", " ").replace("’", "'").split())
 
 
 def compact_postal_code(value):

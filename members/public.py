@@ -23,6 +23,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from members.models.accounts import AMASQ_STAFF_GROUP
+from members.models.profiles import Expertise
 from members.models.taxonomy import REGION_CHOICES
 from members.services.accounts import in_staff_group, is_amasq_staff, membership_of
 from members.services.lifecycle import (
@@ -34,6 +36,8 @@ from members.services.lifecycle import (
 from members.services.portal import PortalSection, register_portal_section
 
 __all__ = [
+    "AMASQ_STAFF_GROUP",
+    "Expertise",
     "MembersOnlyMixin",
     "PersonalData",
     "PortalMixin",

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from newsletter import signals  # noqa: F401 (connects the receivers)

@@ -111,8 +111,20 @@ class SmtpSink:
     port: int = 0
     messages: list = field(default_factory=list)
     recipients: list = field(default_factory=list)
+    # Set to a number to have the server refuse every message past it with a 421 (try later).
+    refuse_after: int | None = None
+    # Addresses the server refuses for good (550: no such mailbox).
+    unknown_addresses: set = field(default_factory=set)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.unknown_addresses:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.refuse_after is not None and len(self.messages) >= self.refuse_after:
+            return "421 Service not available, try again later"
         self.recipients.append(list(envelope.rcpt_tos))
         self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
         return "250 Message accepted for delivery"

@@ -152,11 +152,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Public files under MEDIA_ROOT, except Wagtail documents: in PRIVATE_MEDIA_ROOT, served only by
+    # Wagtail's document view once resources/access.py allows it (members-only resources' files).
+    "default": {"BACKEND": "resources.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
-# Members' own uploads (profile photos): outside MEDIA_ROOT, served only through access-checked views.
+# Members' own uploads (profile photos) and Wagtail documents: outside MEDIA_ROOT, served only through access-checked views.
 PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private-media"))
 
 # Email: EMAIL_URL such as smtp://user:pass@host:587?tls=1 selects SMTP; without it, mail is
@@ -237,6 +239,16 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # long a person from the waitlist has to take a freed seat before it goes to the next one.
 EVENTS_PENDING_HOLD = timedelta(minutes=int(env("DJANGO_EVENTS_PENDING_HOLD_MINUTES", "30")))
 EVENTS_OFFER_PERIOD = timedelta(hours=int(env("DJANGO_EVENTS_OFFER_HOURS", "48")))
+# Resources: the largest file a member may propose, in megabytes.
+RESOURCES_MAX_UPLOAD_MB = int(env("DJANGO_RESOURCES_MAX_UPLOAD_MB", "20"))
+
+# Newsletter (newsletter/sending.py): messages per SMTP connection, and at most this many a minute
+# (0: as fast as the server takes them). With an email provider, django-anymail's tracking webhooks
+# (/anymail/<provider>/tracking/, basic auth with this secret, "user:password") mark bounces and
+# complaints.
+NEWSLETTER_BATCH_SIZE = int(env("DJANGO_NEWSLETTER_BATCH_SIZE", "100"))
+NEWSLETTER_RATE_PER_MINUTE = int(env("DJANGO_NEWSLETTER_RATE_PER_MINUTE", "0"))
+ANYMAIL = {"WEBHOOK_SECRET": env("DJANGO_ANYMAIL_WEBHOOK_SECRET", "")}
 
 # Contact form and other public forms: how many posts one address may make.
 PUBLIC_FORM_RATE = env("DJANGO_PUBLIC_FORM_RATE", "5/h")

@@ -63,7 +63,9 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.ContactPage",
         "events.EventIndexPage",
+        "resources.ResourceIndexPage",
         "members.MASDirectoryPage",
+        "newsletter.NewsletterIndexPage",
     ]
 
     class Meta:

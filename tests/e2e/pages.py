@@ -8,6 +8,7 @@ from django.utils import translation
 from events.models import EventIndexPage, EventPage
 from home.models import ContactPage, HomePage, NewsIndexPage, NewsPage, StandardPage
 from members.models import MASDirectoryPage, MASPage
+from newsletter.models import NewsletterIndexPage, NewsletterPage
 
 SEARCH_TERMS = {"fr": "école", "en": "school"}
 
@@ -36,6 +37,8 @@ PAGE_URLS = {
     "event index": lambda language: url_of(EventIndexPage, language),
     "event page": lambda language: url_of(EventPage, language),
     "contact page": lambda language: url_of(ContactPage, language),
+    "newsletter page": lambda language: url_of(NewsletterIndexPage, language),
+    "newsletter issue": lambda language: url_of(NewsletterPage, language),
     "school directory": lambda language: url_of(MASDirectoryPage, language),
     "school page": lambda language: url_of(MASPage, language),
     "search results": lambda language: named_url("search", language, q=SEARCH_TERMS[language]),

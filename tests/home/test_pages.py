@@ -6,6 +6,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from events.models import EventIndexPage
 from home.models import ContactPage, HomePage, NewsIndexPage, NewsPage, StandardPage
 from members.models import MASDirectoryPage
+from newsletter.models import NewsletterIndexPage
+from resources.models import ResourceIndexPage
 from tests.factories.accounts import add_totp
 from tests.factories.home import HomePageFactory
 from tests.utils import html_lang, parse
@@ -114,7 +116,16 @@ class TestHomePageTree(WagtailPageTestCase):
 
     def test_home_page_allows_the_site_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, NewsIndexPage, ContactPage, EventIndexPage, MASDirectoryPage}
+            HomePage,
+            {
+                StandardPage,
+                NewsIndexPage,
+                ContactPage,
+                EventIndexPage,
+                ResourceIndexPage,
+                MASDirectoryPage,
+                NewsletterIndexPage,
+            },
         )
 
     def test_standard_page_nests_under_home_or_standard_pages(self):

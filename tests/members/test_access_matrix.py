@@ -4,6 +4,7 @@ The URL lists come from the URL resolver (the "members" namespace and allauth's 
 URL without a row in the tables below fails the test instead of going unchecked.
 """
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,8 +16,17 @@ from members.mentoring.services import request_mentor, save_offer, save_request
 from members.models import Expertise, Invitation, MemberRole, Membership
 from members.models.accounts import hash_token
 from members.services.accounts import create_invitation, deactivate_member
+from newsletter.models import NewsletterIndexPage, NewsletterPage, Send
+from newsletter.services import request_subscription
+from resources.models import DocumentVersion
 from tests.factories.accounts import add_totp, make_member, make_staff
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.resources import (
+    DocumentFactory,
+    ResourceFileFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -118,6 +128,16 @@ MENTORING_URLS = {
     "reports_csv": (None, MENTORING_STAFF_ONLY),
 }
 
+# Resource files (resources/urls.py): a members-only resource's file is for members and staff,
+# who are sent on to Wagtail's document view (which checks again).
+RESOURCE_URLS = {
+    "file": (lambda w: {"document_id": w["members_document"].pk}, [LOGIN, ANYWHERE, ANYWHERE, ANYWHERE]),
+}
+# Proposing a resource from the portal: members (and staff, who get the form).
+RESOURCE_PORTAL_URLS = {
+    "propose": (None, [LOGIN, OK, OK, OK]),
+}
+
 # The staff's registration pages in the Wagtail admin (events/wagtail_hooks.py): for those who may
 # edit the event, with two-factor. The admin sends everyone else to the sign-in page.
 TO_ADMIN_LOGIN = ("redirect", "account_login")
@@ -127,6 +147,27 @@ EVENT_ADMIN_URLS = {
     "events_attendees": (lambda w: {"event_id": w["members_event"].pk}, STAFF_ONLY),
     "events_message": (lambda w: {"event_id": w["members_event"].pk}, STAFF_ONLY),
     "events_check_in": (lambda w: {"event_id": w["members_event"].pk}, STAFF_ONLY),
+    "newsletter_index": (None, STAFF_ONLY),
+    "newsletter_import": (None, STAFF_ONLY),
+    "newsletter_send": (lambda w: {"issue_id": w["issue"].pk}, STAFF_ONLY),
+    "newsletter_preview": (lambda w: {"issue_id": w["issue"].pk, "language": "en"}, STAFF_ONLY),
+    "newsletter_progress": (lambda w: {"send_id": w["send"].pk}, STAFF_ONLY),
+}
+
+# The newsletter's public side: anyone may sign up; the links in its emails work without signing
+# in, for whoever holds them (their key is the secret), and show nothing of anyone else.
+NEWSLETTER_URLS = {
+    "signup": (None, [OK, OK, OK, OK]),
+    "check_inbox": (None, [OK, OK, OK, OK]),
+    # GET shows the button only; a made-up token is refused on POST (tests/newsletter).
+    "confirm": (lambda w: {"token": "not-a-token"}, [OK, OK, OK, OK]),
+    "preferences": (lambda w: {"key": w["subscriber_key"]}, [OK, OK, OK, OK]),
+    "unsubscribe": (lambda w: {"key": w["subscriber_key"]}, [OK, OK, OK, OK]),
+}
+# Earlier versions of replaced resource files (resources/wagtail_hooks.py): staff only.
+RESOURCE_ADMIN_URLS = {
+    "resources_document_versions": (None, STAFF_ONLY),
+    "resources_document_version": (lambda w: {"version_id": w["earlier_version"].pk}, STAFF_ONLY),
 }
 
 SIGNED_IN_ONLY = [LOGIN, OK, OK, OK]
@@ -170,6 +211,8 @@ SECRETS = {
     "prive.a@example.org": ({"amasq_staff"}, set()),
     # A guest's registration: only the link in their email shows it.
     "invite.public@example.org": (set(), set()),
+    # A newsletter subscriber: only the links in their own emails show the address.
+    "abonne.secret@example.org": (set(), {"newsletter:preferences", "newsletter:unsubscribe"}),
     # What member A wrote to the mentor they asked: the pair's only (member B never signs in here).
     "Message secret au mentor": ({"member_a"}, set()),
 }
@@ -210,15 +253,35 @@ def mentoring_url_names():
     return sorted(_names(get_resolver().namespace_dict["mentoring"][1]))
 
 
+def resource_url_names():
+    return sorted(_names(get_resolver().namespace_dict["resources"][1]))
+
+
+def resource_portal_url_names():
+    return sorted(_names(get_resolver().namespace_dict["resources_portal"][1]))
+
+
+def resource_admin_url_names():
+    return sorted(name for name in _names(get_resolver()) if name and name.startswith("resources_"))
+
+
 def event_admin_url_names():
-    return sorted(name for name in _names(get_resolver()) if name and name.startswith("events_"))
+    return sorted(name for name in _names(get_resolver()) if name and name.startswith(("events_", "newsletter_")))
+
+
+def newsletter_url_names():
+    return sorted(_names(get_resolver().namespace_dict["newsletter"][1]))
 
 
 def test_every_portal_and_account_url_has_a_row():
     assert set(portal_url_names()) == set(PORTAL_URLS)
     assert set(event_admin_url_names()) == set(EVENT_ADMIN_URLS)
+    assert set(newsletter_url_names()) == set(NEWSLETTER_URLS)
     assert set(event_url_names()) == set(EVENT_URLS)
     assert set(mentoring_url_names()) == set(MENTORING_URLS)
+    assert set(resource_url_names()) == set(RESOURCE_URLS)
+    assert set(resource_portal_url_names()) == set(RESOURCE_PORTAL_URLS)
+    assert set(resource_admin_url_names()) == set(RESOURCE_ADMIN_URLS)
     assert set(account_url_names()) == set(ACCOUNT_URLS)
 
 
@@ -266,6 +329,11 @@ def world(schools, django_capture_on_commit_callbacks):
     )
     public_event = EventPageFactory(parent=events, audience=Audience.PUBLIC)
     guest = register_guest(public_event, name="Invité public", email="invite.public@example.org")
+    newsletter = events.get_parent().add_child(instance=NewsletterIndexPage(title="Infolettre", slug="infolettre"))
+    issue = newsletter.add_child(
+        instance=NewsletterPage(title="Numéro", slug="numero", subject="Numéro", body=json.dumps([]))
+    )
+    subscriber = request_subscription("abonne.secret@example.org", language="fr", list_keys=["public"])
     topic = Expertise.objects.create(slug="matrix-topic", name_fr="Gestion", name_en="Management")
     save_request(
         people["member_a"], topics=[topic], goals="Apprendre", format="either", languages=["fr"], language="fr"
@@ -282,7 +350,16 @@ def world(schools, django_capture_on_commit_callbacks):
         language="fr",
     )
     mentorship = request_mentor(people["member_a"], people["member_b"], message="Message secret au mentor")
+    resources = ResourceIndexPageFactory(parent=school_a.get_parent().get_parent())
+    members_resource = ResourcePageFactory(parent=resources, audience="members")
+    members_document = DocumentFactory()
+    ResourceFileFactory(page=members_resource, document=members_document)
+    # Its file is written by the test, in the private folder it sets up.
+    earlier_version = DocumentVersion.objects.create(document=members_document, file="document-versions/earlier.txt")
     return {
+        "issue": issue,
+        "send": Send.objects.create(issue=issue),
+        "subscriber_key": subscriber.key,
         "school_a": school_a,
         "school_b": school_b,
         "invitation_b": invitation_b,
@@ -291,6 +368,8 @@ def world(schools, django_capture_on_commit_callbacks):
         "public_event": public_event,
         "guest_token": guest.token,
         "mentorship": mentorship,
+        "members_document": members_document,
+        "earlier_version": earlier_version,
         **people,
     }
 
@@ -320,12 +399,18 @@ def test_every_url_answers_as_expected_with_no_leak(client, world, role, setting
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     (tmp_path / "profile-photos").mkdir()
     (tmp_path / "profile-photos" / "x.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / "document-versions").mkdir()
+    (tmp_path / "document-versions" / "earlier.txt").write_bytes(b"earlier")
     sign_in(client, world, role)
     rows = (
         [("members:" + name, row) for name, row in PORTAL_URLS.items()]
         + [("events:" + name, row) for name, row in EVENT_URLS.items()]
         + [("mentoring:" + name, row) for name, row in MENTORING_URLS.items()]
+        + [("resources:" + name, row) for name, row in RESOURCE_URLS.items()]
+        + [("resources_portal:" + name, row) for name, row in RESOURCE_PORTAL_URLS.items()]
+        + list(RESOURCE_ADMIN_URLS.items())
         + list(EVENT_ADMIN_URLS.items())
+        + [("newsletter:" + name, row) for name, row in NEWSLETTER_URLS.items()]
         + list(ACCOUNT_URLS.items())
     )
 

@@ -22,6 +22,7 @@ from wagtail.models import ModelLogEntry
 from events.models import Registration
 from members.mentoring.models import MenteeRequest, MentorOffer, Mentorship
 from members.models import AccessRequest, Invitation, MemberProfile, MemberRole
+from newsletter.models import Subscriber
 from tests.factories.accounts import make_member, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -207,6 +208,23 @@ TARGETS = [
     ),
     Target("mentoring match by hand", lambda s: reverse("mentoring:pool"), "post", "staff", ["mentee", "mentor"]),
     Target(
+        "newsletter signup",
+        lambda s: reverse("newsletter:signup"),
+        "post",
+        "anonymous",
+        ["email", "language", "lists", "next"],
+        valid={"email": "abonne@example.org", "language": "fr", "lists": "public"},
+        models=(Subscriber,),
+    ),
+    Target(
+        "newsletter preferences",
+        lambda s: reverse("newsletter:preferences", kwargs={"key": _subscriber_key()}),
+        "post",
+        "anonymous",
+        ["language", "lists"],
+        valid={"language": "fr", "lists": "public"},
+    ),
+    Target(
         "mentoring proposal",
         lambda s: reverse("mentoring:proposal"),
         "post",
@@ -215,6 +233,11 @@ TARGETS = [
         models=(Mentorship,),
     ),
 ]
+
+
+def _subscriber_key():
+    subscriber, _created = Subscriber.objects.get_or_create(email="prefs@example.org")
+    return subscriber.key
 
 
 def _colleague(schools):
@@ -297,6 +320,9 @@ PATH_TARGETS = [
     ("mentoring:close", {"pk": 1}, "member"),
     ("mentoring:ask", {"mentor_id": 1}, "member"),
     ("mentoring:dismiss", {"mentor_id": 1}, "member"),
+    ("newsletter:confirm", {"token": PLACEHOLDER}, "anonymous"),
+    ("newsletter:preferences", {"key": PLACEHOLDER}, "anonymous"),
+    ("newsletter:unsubscribe", {"key": PLACEHOLDER}, "anonymous"),
 ]
 
 

@@ -1,0 +1,158 @@
+"""The resources list: full-text search, facets with counts (theme, kind, audience, language) in
+a GET form that works without JavaScript, sorted by relevance then newest.
+
+The index page hands its resources here (this module does not import the pages back). A fixed
+number of queries whatever the number of resources: the results page (count, rows, themes), one
+count per facet.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from home.forms import SearchForm
+from home.pagination import paginate
+from members.public import Expertise
+from resources.text import query_terms
+
+RESOURCES_PER_PAGE = 20
+TERM_FIELDS = {"title_terms": 8, "summary_terms": 4, "body_terms": 2, "file_terms": 1}
+FACETS = ["theme", "kind", "audience", "language"]
+
+
+class ResourceSearchForm(SearchForm):
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    audience = forms.ChoiceField(label=_("Audience"), required=False)
+    language = forms.ChoiceField(label=_("Language of the material"), required=False)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].label = _("Search the resources")
+        self.fields["q"].widget = forms.TextInput(attrs={"type": "search", "spellcheck": "false"})
+        everything = {
+            "theme": _("All themes"),
+            "kind": _("All kinds"),
+            "audience": _("Everyone"),
+            "language": _("All languages"),
+        }
+        for name in FACETS:
+            self.fields[name].choices = [("", everything[name]), *choices[name]]
+            self.fields[name].error_messages["invalid_choice"] = _("Choose a value from the list.")
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+
+
+def _tsquery(terms):
+    # Roots are [a-z0-9]+ only (resources/text.py): nothing in them is tsquery syntax.
+    return " & ".join("(" + " | ".join(sorted(roots)) + ")" for roots in terms)
+
+
+def _contains_any(field, roots):
+    condition = Q()
+    for root in roots:
+        condition |= Q(**{f"search_entry__{field}__contains": f" {root} "})
+    return condition
+
+
+def matching(resources, text):
+    """`resources` matching every word of `text`, annotated with `rank`."""
+    terms = query_terms(text)
+    if not terms:
+        return resources.none().annotate(rank=Value(0.0, output_field=FloatField()))
+    if connection.vendor == "postgresql":
+        search = SearchQuery(_tsquery(terms), search_type="raw", config="simple")
+        return resources.filter(search_entry__vector=search).annotate(
+            rank=SearchRank(F("search_entry__vector"), search)
+        )
+    # SQLite (make run): the term columns, space-padded, one LIKE per root and column.
+    condition = Q()
+    for roots in terms:
+        condition &= Q(*[_contains_any(field, roots) for field in TERM_FIELDS], _connector=Q.OR)
+    rank = Value(0.0, output_field=FloatField())
+    for field, weight in TERM_FIELDS.items():
+        for roots in terms:
+            rank = rank + Case(
+                When(_contains_any(field, roots), then=Value(float(weight))),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+    return resources.filter(condition).annotate(rank=rank)
+
+
+def _filter(resources, name, value):
+    if not value:
+        return resources
+    if name == "theme":
+        return resources.filter(themes__slug=value)
+    if name == "language":
+        return resources.filter(material_language=value)
+    return resources.filter(**{name: value})
+
+
+def _counts(resources, name):
+    ids = resources.values("pk")
+    if name == "theme":
+        themes = Expertise.objects.annotate(count=Count("resources", filter=Q(resources__in=ids))).filter(count__gt=0)
+        return {theme.slug: theme.count for theme in themes}
+    field = "material_language" if name == "language" else name
+    rows = resources.model.objects.filter(pk__in=ids).order_by().values(field).annotate(count=Count("pk"))
+    return {row[field]: row["count"] for row in rows}
+
+
+def search_resources(resources, params, *, kinds, audiences, languages):
+    """Template context for `resources` (a ResourcePage queryset the visitor may see) searched and
+    filtered by the GET `params`: form, results (a page), facets, query, is_filtered.
+
+    Unknown facet values and overlong queries are reported on the form and ignored; they never raise.
+    """
+    themes = list(Expertise.objects.all())
+    choices = {
+        "theme": [(theme.slug, theme.name) for theme in themes],
+        "kind": list(kinds),
+        "audience": list(audiences),
+        "language": list(languages),
+    }
+    form = ResourceSearchForm(params or None, choices=choices)
+    form.is_valid()
+    data = {name: value for name, value in getattr(form, "cleaned_data", {}).items() if name not in form.errors}
+    query = data.get("q", "")
+    if query:
+        resources = matching(resources, query)
+    facets = []
+    for name in FACETS:
+        others = resources
+        for other in FACETS:
+            if other != name:
+                others = _filter(others, other, data.get(other))
+        counts = _counts(others, name)
+        options = [FacetOption(value, label, counts.get(value, 0)) for value, label in choices[name]]
+        # Values with nothing to show are left out, unless chosen.
+        options = [option for option in options if option.count or option.value == data.get(name)]
+        form.fields[name].choices = [
+            form.fields[name].choices[0],
+            *((option.value, f"{option.label} ({option.count})") for option in options),
+        ]
+        facets.append((name, options))
+    for name in FACETS:
+        resources = _filter(resources, name, data.get(name))
+    order = ["-publication_date", "-pk"]
+    if query:
+        order = [F("rank").desc(), *order]
+    results = resources.select_related("author_school", "locale").prefetch_related("themes").order_by(*order)
+    return {
+        "form": form,
+        "query": query,
+        "results": paginate(results, params.get("page"), RESOURCES_PER_PAGE),
+        "facets": facets,
+        "is_filtered": bool(query) or any(data.get(name) for name in FACETS),
+    }
