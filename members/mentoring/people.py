@@ -1,6 +1,6 @@
 """What mentoring reads about people from `members` without importing its modules (only
 `members.public` may be imported): their school, region and names, through the ORM relations
-of the user model, and the region names from the profile field's choices.
+of the user model; the expertise terms and region names, from `members.public`.
 
 One place, so that a change in members' models shows up here and nowhere else in mentoring.
 """
@@ -12,15 +12,17 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from wagtail.models import Locale
 
+from members.public import REGION_CHOICES, Expertise
+
 
 def expertise_model():
-    return apps.get_model("members", "Expertise")
+    """The shared expertise term base of profiles: mentoring's topics."""
+    return Expertise
 
 
 def region_names():
     """{code: name} of Quebec's administrative regions (the same in French and English)."""
-    field = apps.get_model("members", "MemberProfile")._meta.get_field("region")
-    return dict(field.flatchoices)
+    return dict(REGION_CHOICES)
 
 
 def region_expression(prefix="user__"):
