@@ -4,7 +4,8 @@ Registered by newsletter/wagtail_hooks.py; for those who may publish newsletter 
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -26,7 +27,7 @@ from newsletter.models import (
     SendStatus,
     Subscriber,
 )
-from newsletter.sending import Renderer, order_send, progress, render_issue, send_test, source_issue
+from newsletter.sending import Renderer, delivery_counts, order_send, progress, render_issue, send_test, source_issue
 
 
 def may_send(user):
@@ -49,33 +50,36 @@ class NewsletterIndexView(StaffMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "mail"
 
     def get_context_data(self, **kwargs):
+        # Who left after the issue first went out, among those it reached: one subquery per
+        # row of the same query, not two queries per issue.
+        first_sent = (
+            Delivery.objects.filter(issue=OuterRef(OuterRef("pk")), status=DeliveryStatus.SENT)
+            .order_by("sent_at")
+            .values("sent_at")[:1]
+        )
+        unsubscribed_since = (
+            ConsentRecord.objects.filter(
+                action=ConsentAction.WITHDRAWN,
+                at__gte=Subquery(first_sent),
+                subscriber__deliveries__issue=OuterRef("pk"),
+            )
+            .order_by()
+            .values("subscriber__deliveries__issue")
+            .annotate(count=Count("subscriber", distinct=True))
+            .values("count")
+        )
         issues = (
             NewsletterPage.objects.filter(locale__language_code="fr")
             .annotate(
                 delivered=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.SENT)),
                 failed=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.FAILED)),
             )
+            .annotate(unsubscribed=Coalesce(Subquery(unsubscribed_since, output_field=IntegerField()), 0))
             .order_by("-latest_revision_created_at", "-pk")[:30]
         )
-        rows = []
-        for issue in issues:
-            first_sent = Delivery.objects.filter(issue=issue, status=DeliveryStatus.SENT).order_by("sent_at").first()
-            unsubscribed = (
-                ConsentRecord.objects.filter(
-                    action=ConsentAction.WITHDRAWN,
-                    at__gte=first_sent.sent_at,
-                    subscriber__deliveries__issue=issue,
-                )
-                .values("subscriber")
-                .distinct()
-                .count()
-                if first_sent
-                else 0
-            )
-            rows.append((issue, unsubscribed))
-        sends = [(send, progress(send)) for send in Send.objects.select_related("issue")[:20]]
+        sends = Send.objects.select_related("issue").annotate(**delivery_counts("deliveries__"))[:20]
         return super().get_context_data(
-            issues=rows,
+            issues=issues,
             sends=sends,
             subscribers=Subscriber.objects.filter(subscriptions__status="active").distinct().count(),
             **kwargs,

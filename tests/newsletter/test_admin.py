@@ -133,3 +133,59 @@ def test_members_cannot_reach_the_newsletter_admin(client, home_page):
 
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+def _sent(issue, send, email, sent_at):
+    subscriber = Subscriber.objects.create(email=email, language="fr")
+    Delivery.objects.create(send=send, issue=issue, subscriber=subscriber, status="sent", sent_at=sent_at)
+    return subscriber
+
+
+def _withdrew(subscriber, at):
+    ConsentRecord.objects.create(subscriber=subscriber, action="withdrawn", source="email_link", at=at)
+
+
+def test_the_issue_list_counts_who_left_after_the_issue_went_out(staff_client, issue, newsletter_index):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from newsletter.models import NewsletterPage
+
+    went_out = timezone.now() - timedelta(days=3)
+    send = Send.objects.create(issue=issue, status="done")
+    left_after = _sent(issue, send, "apres@example.org", went_out)
+    left_before = _sent(issue, send, "avant@example.org", went_out + timedelta(hours=1))
+    _sent(issue, send, "reste@example.org", went_out)
+    _withdrew(left_after, went_out + timedelta(days=1))
+    _withdrew(left_after, went_out + timedelta(days=2))  # twice, still one person
+    _withdrew(left_before, went_out - timedelta(days=1))
+    never_sent = Subscriber.objects.create(email="jamais@example.org", language="fr")
+    _withdrew(never_sent, went_out + timedelta(days=1))
+    draft = newsletter_index.add_child(instance=NewsletterPage(title="Brouillon", slug="brouillon", subject="B"))
+
+    response = staff_client.get(reverse("newsletter_index"))
+
+    rows = {row.pk: row for row in response.context["issues"]}
+    assert (rows[issue.pk].delivered, rows[issue.pk].unsubscribed) == (3, 1)
+    assert (rows[draft.pk].delivered, rows[draft.pk].unsubscribed) == (0, 0)
+    assert [(send.sent, send.left) for send in response.context["sends"]] == [(3, 0)]
+
+
+def test_the_issue_list_costs_the_same_queries_however_many_issues_and_sends(staff_client, issue, newsletter_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from newsletter.models import NewsletterPage
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert staff_client.get(reverse("newsletter_index")).status_code == 200
+        return len(captured)
+
+    Send.objects.create(issue=issue, status="done")
+    before = queries()
+    for number in range(4):
+        more = newsletter_index.add_child(instance=NewsletterPage(title=f"N{number}", slug=f"n{number}", subject="S"))
+        Send.objects.create(issue=more, status="done")
+    assert queries() == before

@@ -174,3 +174,26 @@ def test_an_address_the_server_refuses_for_good_is_recorded_and_not_retried(send
     assert [r[0] for r in smtp_server.recipients] == ["lea@example.org"]
     send.refresh_from_db()
     assert send.status == SendStatus.DONE
+
+
+def test_whoever_unsubscribed_or_bounced_after_the_send_was_ordered_is_skipped(smtp_server, issue):
+    from newsletter.services import suppress, unsubscribe
+
+    stays = subscribed("reste@example.org", "fr")
+    leaves = subscribed("part@example.org", "fr")
+    bounces = subscribed("rebond@example.org", "en")
+    send = order_send(issue, public())  # the task waits for a commit that a test never makes
+    Send.objects.filter(pk=send.pk).update(status=SendStatus.SENDING)
+    for subscriber in (stays, leaves, bounces):
+        Delivery.objects.create(send=send, issue=send.issue, subscriber=subscriber)
+    unsubscribe(leaves)
+    suppress("rebond@example.org", reason="bounce")
+
+    deliver.call(send.pk)
+
+    assert [r[0] for r in smtp_server.recipients] == ["reste@example.org"]
+    assert dict(Delivery.objects.values_list("subscriber__email", "status")) == {
+        "reste@example.org": DeliveryStatus.SENT,
+        "part@example.org": DeliveryStatus.SKIPPED,
+        "rebond@example.org": DeliveryStatus.SKIPPED,
+    }
