@@ -239,6 +239,10 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # long a person from the waitlist has to take a freed seat before it goes to the next one.
 EVENTS_PENDING_HOLD = timedelta(minutes=int(env("DJANGO_EVENTS_PENDING_HOLD_MINUTES", "30")))
 EVENTS_OFFER_PERIOD = timedelta(hours=int(env("DJANGO_EVENTS_OFFER_HOURS", "48")))
+# Mentoring (members/mentoring/services.py): how long a mentor has to answer a request before it
+# expires, and after how long a waiting request earns its mentor one reminder.
+MENTORING_REQUEST_VALIDITY = timedelta(days=int(env("DJANGO_MENTORING_REQUEST_DAYS", "14")))
+MENTORING_REMINDER_AFTER = timedelta(days=int(env("DJANGO_MENTORING_REMINDER_DAYS", "7")))
 # Resources: the largest file a member may propose, in megabytes.
 RESOURCES_MAX_UPLOAD_MB = int(env("DJANGO_RESOURCES_MAX_UPLOAD_MB", "20"))
 

@@ -95,6 +95,18 @@ def _request_expired(mentorship, partner):
     }
 
 
+def _request_lapsed(mentorship, partner):
+    return {
+        "subject": _("The mentoring request from %(name)s has expired") % {"name": partner},
+        "paragraphs": [
+            _("The request from %(name)s went unanswered for too long, so it has expired.") % {"name": partner},
+            _("There is nothing more to do: they have been offered other mentors."),
+        ],
+        "link_label": _("Go to mentoring"),
+        "link_to": "home",
+    }
+
+
 def _request_withdrawn(mentorship, partner):
     return {
         "subject": _("%(name)s withdrew their mentoring request") % {"name": partner},
@@ -148,6 +160,7 @@ KINDS = {
     "request_accepted": _request_accepted,
     "request_declined": _request_declined,
     "request_expired": _request_expired,
+    "request_lapsed": _request_lapsed,
     "request_withdrawn": _request_withdrawn,
     "staff_match": _staff_match,
     "relationship_closed": _relationship_closed,

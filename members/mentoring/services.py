@@ -422,8 +422,8 @@ def confirm_proposal(pairs, *, by):
 
 
 def expire_requests(now=None):
-    """Requests past their expiry date expire; each mentee gets fresh suggestions by email, and
-    the mentor is not suggested to them again. Each is claimed by an UPDATE that only succeeds
+    """Requests past their expiry date expire; each mentee gets fresh suggestions by email, the
+    mentor is told the request is closed, and is not suggested to them again. Each is claimed by an UPDATE that only succeeds
     while the request is still waiting: a second run, or two at once, never expire (or email)
     twice, and an accept that got there first wins. Returns how many expired."""
     now = now or timezone.now()
@@ -437,6 +437,9 @@ def expire_requests(now=None):
             if claimed:
                 transaction.on_commit(
                     partial(mail.send_mentorship_email.enqueue, mentorship_id, "request_expired", "mentee")
+                )
+                transaction.on_commit(
+                    partial(mail.send_mentorship_email.enqueue, mentorship_id, "request_lapsed", "mentor")
                 )
                 expired += 1
     return expired

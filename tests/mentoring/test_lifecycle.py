@@ -41,7 +41,7 @@ def run(django_capture_on_commit_callbacks):
     return call
 
 
-def test_an_unanswered_request_expires_once_and_the_mentee_gets_fresh_suggestions(
+def test_an_unanswered_request_expires_once_the_mentee_gets_fresh_suggestions_and_the_mentor_is_told(
     mentee, mentor, la_marge, topics, run, mailoutbox
 ):
     other = make_mentor(la_marge, topics)
@@ -55,8 +55,9 @@ def test_an_unanswered_request_expires_once_and_the_mentee_gets_fresh_suggestion
 
     request.refresh_from_db()
     assert request.state == State.EXPIRED
-    assert [message.to for message in mailoutbox] == [["lea@example.org"]]
+    assert [message.to for message in mailoutbox] == [["lea@example.org"], ["marc@example.org"]]
     assert "suggestions" in mailoutbox[0].body
+    assert mailoutbox[1].subject == "La demande de mentorat de Léa Roy a expiré"
     assert [suggestion.mentor for suggestion in suggestions_for(mentee)] == [other]
 
 
