@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.PublicContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "members.middleware.AdminMFARequiredMiddleware",
@@ -212,6 +213,15 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Upload limits (the reverse proxy's own cap, docs/deploy.md, must be at least the largest).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DJANGO_DOCUMENTS_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 40 megapixels: a photograph passes, a decompression bomb does not.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# A form's fields without its files; files past FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "webp": "webp"}
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
@@ -287,6 +297,16 @@ SECURE_CSP = {
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
+}
+# Browser features the site never uses are refused to it and to the frames it embeds; the
+# directory's "near me" asks for the position, and embedded videos may go full screen.
+EMBED_ORIGINS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(["accelerometer", "browsing-topics", "camera", "display-capture", "gyroscope"], []),
+    **dict.fromkeys(["hid", "magnetometer", "microphone", "midi", "payment", "serial", "usb"], []),
+    "geolocation": "self",
+    "fullscreen": ["self", *EMBED_ORIGINS],
+    "picture-in-picture": ["self", *EMBED_ORIGINS],
 }
 
 LOGGING = {
