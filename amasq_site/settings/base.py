@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -309,11 +310,29 @@ PERMISSIONS_POLICY = {
     "picture-in-picture": ["self", *EMBED_ORIGINS],
 }
 
+# One JSON object a line on stderr, with the request's id and no personal data (home/log.py);
+# DJANGO_LOG_FORMAT=text for plain lines. amasq.requests logs one line per request at INFO.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "home.log.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "home.log.JsonFormatter",
+            "fmt": "{asctime}{levelname}{name}{message}{request_id}",
+            "style": "{",
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text" if env("DJANGO_LOG_FORMAT") == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {"amasq.requests": {"level": env("DJANGO_REQUEST_LOG_LEVEL", "INFO")}},
 }
 
 SITE_NAME = _("AMASQ")
