@@ -7,11 +7,13 @@ here reads or returns personal data, and the errors' texts (which may name hosts
 import logging
 import secrets
 
+import django_rq
 from django.core.cache import cache
 from django.db import connection
 from django.tasks import task_backends
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
+from django_tasks_rq import RQBackend
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +34,13 @@ def check_cache():
 
 
 def check_tasks():
-    """The default backend's queue is reachable (the database queue's table answers)."""
+    """The default backend's queue is reachable: the database queue's table answers, or RQ's Redis."""
     backend = task_backends["default"]
     if isinstance(backend, DatabaseBackend):
         DBTaskResult.objects.exists()
+    elif isinstance(backend, RQBackend):
+        for queue in backend.queues:
+            django_rq.get_connection(queue).ping()
     # The immediate and dummy backends (tests, development) have nothing to reach.
 
 

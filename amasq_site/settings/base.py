@@ -198,8 +198,18 @@ def mailer_from_url(url):
 
 MAILERS = {"default": mailer_from_url(EMAIL_URL)}
 
-# Background work runs through Django's tasks framework; the database worker is the default.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Background work runs through Django's tasks framework: a queue in the database (`manage.py
+# db_worker`) by default; DJANGO_TASKS_BACKEND=rq puts it in Redis (REDIS_URL, or
+# DJANGO_TASKS_REDIS_URL), worked by `manage.py rqworker --job-class django_tasks_rq.Job default`.
+TASKS_BACKEND = env("DJANGO_TASKS_BACKEND", "database")
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": env("DJANGO_TASKS_REDIS_URL", REDIS_URL or "redis://127.0.0.1:6379/0")}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    raise ValueError(f"DJANGO_TASKS_BACKEND: {TASKS_BACKEND!r} is neither 'database' nor 'rq'")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "AMASQ"

@@ -28,3 +28,23 @@ SECURE_HSTS_PRELOAD = True
 # ours reads the CSRF cookie: forms carry the token, and Wagtail's admin reads it from the page.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+
+# Uploaded files. With a bucket (S3 or compatible: MinIO, Scaleway, OVH…), images go under media/
+# (public) and documents and members' photos under private/ (never public: the app streams them
+# after its access checks); credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
+# which boto3 reads itself. Without one, MEDIA_ROOT (served by the reverse proxy) and
+# PRIVATE_MEDIA_ROOT (served by nobody but the app) on a disk the instances share. docs/deploy.md.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")  # noqa: F405
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL") or None  # noqa: F405
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME") or None  # noqa: F405
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN") or None  # noqa: F405
+    AWS_DEFAULT_ACL = None
+    AWS_S3_FILE_OVERWRITE = False
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {"BACKEND": "resources.storage.S3MediaStorage"},
+        "private": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"location": "private"}},
+    }
+# Documents always go through Wagtail's view (and its access check), never a redirect to storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -45,3 +45,22 @@ def test_health_names_the_task_queue_when_its_table_is_missing(client, settings,
 def test_health_has_no_language_prefix_and_refuses_writes(client):
     assert client.get("/fr/health/").status_code == 404
     assert client.post("/health/").status_code == 405
+
+
+def test_health_names_the_task_queue_when_rqs_redis_is_unreachable(client, settings):
+    settings.RQ_QUEUES = {"default": {"URL": UNREACHABLE_REDIS}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+
+    response = client.get("/health/")
+
+    assert response.status_code == 503
+    assert json.loads(response.content) == {"database": "ok", "cache": "ok", "tasks": "error"}
+
+
+def test_health_is_ok_with_the_rq_queue_when_redis_answers(client, settings):
+    settings.RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/12"}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+
+    response = client.get("/health/")
+
+    assert json.loads(response.content)["tasks"] == "ok"
