@@ -1,5 +1,7 @@
 """Production: everything from the environment; refuses to start without a secret key or a database."""
 
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -10,6 +12,9 @@ if not SECRET_KEY:
 # base.py falls back on a SQLite file for `make run`; production must never silently do so.
 if not env("DATABASE_URL"):  # noqa: F405
     raise ImproperlyConfigured("Set DATABASE_URL (postgres://…): the production settings refuse to start without it.")
+
+# Where collectstatic writes (WhiteNoise serves from there), when not the checkout's staticfiles/.
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", STATIC_ROOT))  # noqa: F405
 
 # A local mail relay unless EMAIL_URL names another; never the development file backend.
 MAILERS = {"default": mailer_from_url(env("EMAIL_URL", "smtp://localhost:25"))}  # noqa: F405
