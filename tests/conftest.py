@@ -6,19 +6,23 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.caching import forget_locales
 from tests.factories.home import HomePageFactory
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate-limit counters and Wagtail's cached site roots live in the cache: start each test without them."""
-    cache.clear()
+    """Rate-limit counters, Wagtail's cached site roots, the layout and locales live in the caches
+    (home/caching.py): start each test without them."""
+    for cache in caches.all():
+        cache.clear()
+    forget_locales()
 
 
 @pytest.fixture(autouse=True)

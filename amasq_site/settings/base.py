@@ -115,12 +115,21 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches (home/caching.py, docs/architecture.md "Caching"). "default" holds what pages reuse
+# (layout, locales, renditions, anonymous pages): this process's memory, so a cache read costs no
+# SQL query. "shared" holds what every worker must agree on: rate limits (allauth's, re-pointed in
+# home/apps.py, and django-ratelimit's) and the content generation that invalidates "default".
+# With REDIS_URL, Redis serves both.
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    CACHES = {"default": _redis, "shared": _redis}
 else:
-    # Database cache, not locmem: the rate limits must be shared by every worker process.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
+        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"},
+    }
+RATELIMIT_USE_CACHE = "shared"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
