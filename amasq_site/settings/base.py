@@ -116,13 +116,18 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches (home/caching.py, docs/architecture.md "Caching"). "default" holds what pages reuse
-# (layout, locales, renditions, anonymous pages): this process's memory, so a cache read costs no
+# (layout, locales, renditions): this process's memory, so a cache read costs no
 # SQL query. "shared" holds what every worker must agree on: rate limits (allauth's, re-pointed in
 # home/apps.py, and django-ratelimit's) and the content generation that invalidates "default".
 # With REDIS_URL, Redis serves both.
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
-    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    # Timeouts, so that an unreachable Redis makes /health/ answer 503 rather than hang.
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
     CACHES = {"default": _redis, "shared": _redis}
 else:
     CACHES = {
