@@ -100,7 +100,7 @@ def server_times(base, url, cookie, runs):
     headers = {"Cookie": cookie} if cookie else {}
 
     def fetch():
-        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=300)
         connection.request("GET", url, headers=headers)
         response = connection.getresponse()
         response.read()

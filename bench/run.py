@@ -92,7 +92,10 @@ def measure_pages(env, mode, wrk):
         env["REDIS_URL"] = REDIS_URL
     with gunicorn(env, PORT, RESULTS / f"gunicorn-cache-{mode}.log"):
         log(f"Measuring the pages, cache {mode}…")
-        return run_json("pages.py", env)
+        figures = run_json("pages.py", env)
+    # Kept at once: a later step that fails must not lose a long measurement.
+    (RESULTS / f"pages-cache-{mode}.json").write_text(json.dumps(figures, indent=2))
+    return figures
 
 
 # The table
