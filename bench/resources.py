@@ -27,7 +27,6 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth.models import AnonymousUser  # noqa: E402
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.http import QueryDict  # noqa: E402
@@ -35,6 +34,7 @@ from django.test import Client  # noqa: E402
 from django.utils import translation  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 
+from bench.tree import add_raw_child, next_position, recount_children  # noqa: E402
 from home.models import HomePage  # noqa: E402
 from members.public import Expertise  # noqa: E402
 from resources.listing import search_resources  # noqa: E402
@@ -134,24 +134,12 @@ def seed_resources(index):
         return existing
     rng = random.Random(2026)
     themes = list(Expertise.objects.all())
-    content_type = ContentType.objects.get_for_model(ResourcePage)
+    start = next_position(index)
     with transaction.atomic():
         for number in range(existing, RESOURCES):
             title = f"{_text(rng, 4).capitalize()} {number}"
             slug = f"ressource-{number:05d}"
-            base = Page(
-                title=title,
-                draft_title=title,
-                slug=slug,
-                content_type=content_type,
-                locale_id=index.locale_id,
-                path=ResourcePage._get_path(index.path, index.depth + 1, number + 1),
-                depth=index.depth + 1,
-                numchild=0,
-                url_path=f"{index.url_path}{slug}/",
-                live=True,
-            )
-            base.save_base(raw=True)
+            base = add_raw_child(index, ResourcePage, start + number - existing, title=title, slug=slug)
             summary = _text(rng, 25)
             if rng.random() < 0.05:
                 summary += " décrochage"
@@ -167,7 +155,7 @@ def seed_resources(index):
             ResourceSearchEntry.objects.create(
                 page_id=base.pk, **entry_terms(title, summary, _text(rng, 150), _text(rng, 1500))
             )
-        Page.objects.filter(pk=index.pk).update(numchild=RESOURCES)
+        recount_children(index)
         if connection.vendor == "postgresql":
             ResourceSearchEntry.objects.update(vector=SEARCH_VECTOR)
     return RESOURCES
