@@ -72,6 +72,10 @@ MIDDLEWARE = [
     "home.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed for browsers that ask (static files come pre-compressed from WhiteNoise,
+    # above, which answers before this runs). Django masks the CSRF token per response and pads
+    # the gzip header at random: its mitigations of BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
