@@ -135,6 +135,12 @@ def seed_resources(index):
     rng = random.Random(2026)
     themes = list(Expertise.objects.all())
     start = next_position(index)
+    # Themes go straight into the link table: a ParentalManyToManyField keeps .set() in memory
+    # until a save(), which the raw inserts below never make.
+    themes_field = ResourcePage._meta.get_field("themes")
+    theme_link = themes_field.remote_field.through
+    page_column, theme_column = f"{themes_field.m2m_field_name()}_id", f"{themes_field.m2m_reverse_field_name()}_id"
+    links = []
     with transaction.atomic():
         for number in range(existing, RESOURCES):
             title = f"{_text(rng, 4).capitalize()} {number}"
@@ -151,10 +157,11 @@ def seed_resources(index):
                 material_language=rng.choice(MaterialLanguage.values),
             )
             resource.save_base(raw=True)
-            resource.themes.set(rng.sample(themes, 2))
+            links += [theme_link(**{page_column: base.pk, theme_column: theme.pk}) for theme in rng.sample(themes, 2)]
             ResourceSearchEntry.objects.create(
                 page_id=base.pk, **entry_terms(title, summary, _text(rng, 150), _text(rng, 1500))
             )
+        theme_link.objects.bulk_create(links, batch_size=5000)
         recount_children(index)
         if connection.vendor == "postgresql":
             ResourceSearchEntry.objects.update(vector=SEARCH_VECTOR)
