@@ -2,16 +2,17 @@
 a GET form that works without JavaScript, sorted by relevance then newest.
 
 The index page hands its resources here (this module does not import the pages back). A fixed
-number of queries whatever the number of resources: the results page (count, rows, themes), one
-count per facet.
+number of queries whatever the number of resources: the results page (count, rows, themes) and
+one query for the counts of every facet.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models import Case, CharField, Count, F, FloatField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from home.forms import SearchForm
@@ -99,14 +100,35 @@ def _filter(resources, name, value):
     return resources.filter(**{name: value})
 
 
-def _counts(resources, name):
-    ids = resources.values("pk")
-    if name == "theme":
-        themes = Expertise.objects.annotate(count=Count("resources", filter=Q(resources__in=ids))).filter(count__gt=0)
-        return {theme.slug: theme.count for theme in themes}
-    field = "material_language" if name == "language" else name
-    rows = resources.model.objects.filter(pk__in=ids).order_by().values(field).annotate(count=Count("pk"))
-    return {row[field]: row["count"] for row in rows}
+# A theme slug is never empty: the rows counted without their themes carry this one.
+_ANY_THEME = ""
+
+
+def _facet_rows(resources):
+    """One query for every facet: the matching resources counted by kind, audience and language,
+    and again by those and theme (a resource has several themes, so the first count is the one
+    to add up when no theme is chosen)."""
+    matched = resources.model.objects.filter(pk__in=resources.order_by().values("pk")).order_by()
+    plain = matched.values("kind", "audience", language=F("material_language")).annotate(
+        theme=Value(_ANY_THEME, output_field=CharField()), count=Count("pk")
+    )
+    by_theme = matched.values("kind", "audience", language=F("material_language"), theme=F("themes__slug")).annotate(
+        count=Count("pk")
+    )
+    return list(plain.union(by_theme, all=True))
+
+
+def _counts(rows, name, chosen):
+    """{value: count} of facet `name` among the resources that have the values chosen for the other facets."""
+    by_theme = name == "theme" or bool(chosen.get("theme"))
+    counts = Counter()
+    for row in rows:
+        if (row["theme"] != _ANY_THEME) != by_theme or (by_theme and row["theme"] is None):
+            continue
+        others = [other for other in FACETS if other != name and chosen.get(other)]
+        if all(row[other] == chosen[other] for other in others):
+            counts[row[name]] += row["count"]
+    return counts
 
 
 def search_resources(resources, params, *, kinds, audiences, languages):
@@ -129,12 +151,9 @@ def search_resources(resources, params, *, kinds, audiences, languages):
     if query:
         resources = matching(resources, query)
     facets = []
+    rows = _facet_rows(resources)
     for name in FACETS:
-        others = resources
-        for other in FACETS:
-            if other != name:
-                others = _filter(others, other, data.get(other))
-        counts = _counts(others, name)
+        counts = _counts(rows, name, data)
         options = [FacetOption(value, label, counts.get(value, 0)) for value, label in choices[name]]
         # Values with nothing to show are left out, unless chosen.
         options = [option for option in options if option.count or option.value == data.get(name)]

@@ -22,3 +22,17 @@ def send_proposal_published(proposal_id):
             "resource_url": proposal.page.get_full_url(),
         },
     )
+
+
+@task()
+def send_proposal_rejected(proposal_id):
+    """The author of a proposal: staff did not accept it, with their comment if they left one."""
+    proposal = ResourceProposal.objects.select_related("page", "user").filter(pk=proposal_id).first()
+    if proposal is None or proposal.user is None or not proposal.user.email or proposal.rejected_at is None:
+        return
+    send_templated_email(
+        "resources/email/proposal_rejected",
+        to=[proposal.user.email],
+        language=proposal.language,
+        context={"user": proposal.user, "resource": proposal.page, "comment": proposal.rejection_comment},
+    )

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -339,8 +340,8 @@ class ResourceSearchEntry(models.Model):
 
 class ResourceProposal(models.Model):
     """A member's proposal of a resource from the portal: who proposed it and in which language to
-    tell them it is published. The resource itself is a draft ResourcePage in the staff's review
-    workflow (resources/proposals.py)."""
+    tell them it is published or turned down. The resource itself is a draft ResourcePage in the
+    staff's review workflow (resources/proposals.py); the portal shows its author where it stands."""
 
     page = models.OneToOneField(
         ResourcePage, on_delete=models.CASCADE, related_name="proposal", verbose_name=_("resource")
@@ -356,6 +357,9 @@ class ResourceProposal(models.Model):
     created_at = models.DateTimeField(_("proposed on"), default=timezone.now)
     # Set when the author was told of the publication: once only.
     published_notice_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Staff's refusal in the review workflow, and their comment, as the author is told it.
+    rejected_at = models.DateTimeField(_("turned down on"), null=True, blank=True, editable=False)
+    rejection_comment = models.TextField(_("staff's comment"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("resource proposal")
@@ -364,6 +368,15 @@ class ResourceProposal(models.Model):
 
     def __str__(self):
         return str(self.page)
+
+    @property
+    def status(self):
+        """Where the proposal stands, for its author: published, turned down or waiting for review."""
+        if self.page.live:
+            return pgettext_lazy("proposal status", "Published")
+        if self.rejected_at:
+            return _("Not accepted")
+        return _("Waiting for review")
 
 
 class ResourceDownloads(models.Model):

@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 
 from members.public import AMASQ_STAFF_GROUP, is_member
 from resources.extraction import CORRUPT, ENCRYPTED, analyse
-from resources.mail import send_proposal_published
+from resources.mail import send_proposal_published, send_proposal_rejected
 from resources.models import ResourceFile, ResourceIndexPage, ResourcePage, ResourceProposal
 
 PROPOSALS_WORKFLOW = "Resource proposals"
@@ -136,7 +136,7 @@ def propose_resource(*, user, title, summary, themes, kind, material_language, a
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     # Members do not use the admin: Wagtail's own "approved"/"rejected" emails (with admin links)
-    # would only confuse them; they hear from us when their resource is published.
+    # would only confuse them; they hear from us when their resource is published or turned down.
     profile = UserProfile.get_for_user(user)
     profile.approved_notifications = profile.rejected_notifications = False
     profile.save(update_fields=["approved_notifications", "rejected_notifications"])
@@ -153,3 +153,22 @@ def tell_author_of_publication(page):
     if claimed:
         proposal = ResourceProposal.objects.get(page=page)
         transaction.on_commit(partial(send_proposal_published.enqueue, proposal.pk))
+
+
+def tell_author_of_rejection(*, page_id, comment):
+    """Staff turned the proposal of page `page_id` down in the review workflow: record it, with
+    `comment` (staff's, may be empty), for the portal, and email its author. Anything not a
+    member's proposal is left alone."""
+    proposal = ResourceProposal.objects.filter(page_id=page_id).first()
+    if proposal is None:
+        return
+    proposal.rejected_at = timezone.now()
+    proposal.rejection_comment = comment
+    proposal.save(update_fields=["rejected_at", "rejection_comment"])
+    if proposal.user_id:
+        transaction.on_commit(partial(send_proposal_rejected.enqueue, proposal.pk))
+
+
+def reopen_proposal(*, page_id):
+    """The proposal of page `page_id` is submitted for review again: it waits for review."""
+    ResourceProposal.objects.filter(page_id=page_id).update(rejected_at=None, rejection_comment="")

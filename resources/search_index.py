@@ -1,14 +1,26 @@
 """Keeps each published resource's search entry (ResourceSearchEntry) in step with the resource:
 on publication, on unpublication, and when the text of one of its files has been read.
 
-Its words become roots (resources/text.py) here, once, so that a search only compares roots."""
+Its words become roots (resources/text.py) here, once, so that a search only compares roots.
+Each root is kept once per resource, under the heaviest part it appears in: a file's 1,500 words
+then weigh a few hundred roots in the tsvector, not 1,500 positions that every search would read
+to rank (bench/resources.py)."""
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import Value
 
 from resources.models import DocumentAnalysis, ResourcePage, ResourceSearchEntry
 from resources.text import index_terms
+
+# The term columns, heaviest first, and their weight in the tsvector.
+WEIGHTS = {"title_terms": "A", "summary_terms": "B", "body_terms": "C", "file_terms": "D"}
+# The roots are the words already: the 'simple' configuration only splits them.
+SEARCH_VECTOR = (
+    SearchVector("title_terms", config="simple", weight="A")
+    + SearchVector("summary_terms", config="simple", weight="B")
+    + SearchVector("body_terms", config="simple", weight="C")
+    + SearchVector("file_terms", config="simple", weight="D")
+)
 
 # Enough of a resource's files for the search, short of PostgreSQL's limit on a tsvector (1 MB).
 MAX_FILE_TEXT = 400_000
@@ -34,22 +46,23 @@ def refresh_search_entry(page):
         return None
     themes = " ".join(f"{theme.name_fr} {theme.name_en}" for theme in page.themes.all())
     author = page.author_school.title if page.author_school_id else ""
-    # Space-padded, so that SQLite's LIKE '% root %' matches whole roots only.
-    terms = {
-        "title_terms": f" {index_terms(page.title)} ",
-        "summary_terms": f" {index_terms(f'{page.summary} {themes} {author}')} ",
-        "body_terms": f" {index_terms(_body_text(page))} ",
-        "file_terms": f" {index_terms(_file_text(page))} ",
-    }
+    terms = entry_terms(page.title, f"{page.summary} {themes} {author}", _body_text(page), _file_text(page))
     entry, _created = ResourceSearchEntry.objects.update_or_create(page=page, defaults=terms)
     if connection.vendor == "postgresql":
-        # The roots are the words already: the 'simple' configuration only splits them.
-        vector = None
-        for value, weight in zip(terms.values(), "ABCD", strict=True):
-            part = SearchVector(Value(value), config="simple", weight=weight)
-            vector = part if vector is None else vector + part
-        ResourceSearchEntry.objects.filter(pk=entry.pk).update(vector=vector)
+        ResourceSearchEntry.objects.filter(pk=entry.pk).update(vector=SEARCH_VECTOR)
     return entry
+
+
+def entry_terms(title, summary, body, files):
+    """The term columns of an entry: each root once, in the heaviest of the four texts it is in."""
+    seen = set()
+    terms = {}
+    for column, text in zip(WEIGHTS, (title, summary, body, files), strict=True):
+        fresh = [root for root in dict.fromkeys(index_terms(text).split()) if root not in seen]
+        seen.update(fresh)
+        # Space-padded, so that SQLite's LIKE '% root %' matches whole roots only.
+        terms[column] = f" {' '.join(fresh)} "
+    return terms
 
 
 def remove_search_entry(page):

@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
@@ -11,7 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
 from wagtail.models import Locale
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, task_submitted, workflow_rejected
 
 from home.translated_facts import share_facts_with_translations
 from resources.models import (
@@ -22,7 +23,7 @@ from resources.models import (
     ResourceFile,
     ResourcePage,
 )
-from resources.proposals import tell_author_of_publication
+from resources.proposals import reopen_proposal, tell_author_of_publication, tell_author_of_rejection
 from resources.search_index import refresh_search_entry, remove_search_entry
 from resources.tasks import analyse_document, analysis_is_current
 
@@ -45,6 +46,29 @@ def share_facts_index_and_tell(sender, instance, **kwargs):
 @receiver(page_unpublished, sender=ResourcePage)
 def unindex(sender, instance, **kwargs):
     remove_search_entry(instance)
+
+
+def _resource_page_id(workflow_state):
+    if workflow_state.content_type_id != ContentType.objects.get_for_model(ResourcePage).pk:
+        return None
+    return int(workflow_state.object_id)
+
+
+@receiver(workflow_rejected)
+def tell_of_refusal(sender, instance, user, **kwargs):
+    # Members' own Wagtail notifications are off (resources/proposals.py): we tell them ourselves.
+    page_id = _resource_page_id(instance)
+    if page_id is not None:
+        task_state = instance.current_task_state
+        tell_author_of_rejection(page_id=page_id, comment=task_state.get_comment() if task_state else "")
+
+
+@receiver(task_submitted)
+def waiting_again(sender, instance, user, **kwargs):
+    # A task starts on a first submission and when a turned-down proposal is resubmitted.
+    page_id = _resource_page_id(instance.workflow_state)
+    if page_id is not None:
+        reopen_proposal(page_id=page_id)
 
 
 @receiver(post_save, sender=Document)

@@ -7,6 +7,7 @@ lose a derivational ending, so that the words of one family meet: "raccrocheurs"
 "raccrochage" both give "raccroch".
 """
 
+import functools
 import re
 import unicodedata
 
@@ -106,9 +107,11 @@ def _french_root(word):
     return stem
 
 
+# A text repeats its words: each is stemmed once (a resource's files run to thousands of words).
+@functools.lru_cache(maxsize=50_000)
 def roots(word):
     """The roots of one folded word: its French and its English root (often the same)."""
-    return {_french_root(word), _ENGLISH.stemWord(word)}
+    return frozenset({_french_root(word), _ENGLISH.stemWord(word)})
 
 
 def index_terms(text):

@@ -8,10 +8,11 @@ from wagtail.models import Locale
 from members.public import PersonalData, PortalSection, register_personal_data, register_portal_section
 from resources.access import refusal
 from resources.admin_views import DocumentVersionsView, download_version, may_see_versions
-from resources.models import ResourcePage
+from resources.models import ResourcePage, ResourceProposal
 from resources.personal_data import erase_proposals, export_proposals
 
 NEW_RESOURCES_SHOWN = 5
+PROPOSALS_SHOWN = 10
 
 
 @hooks.register("before_serve_document")
@@ -28,7 +29,9 @@ def new_resources_context(request):
         .select_related("author_school", "locale")
         .order_by("-first_published_at", "-pk")[:NEW_RESOURCES_SHOWN]
     )
-    return {"resources": list(resources)}
+    # The member's own proposals and where they stand (waiting, published, not accepted).
+    proposals = ResourceProposal.objects.filter(user=request.user).select_related("page")[:PROPOSALS_SHOWN]
+    return {"resources": list(resources), "proposals": list(proposals)}
 
 
 @register_portal_section

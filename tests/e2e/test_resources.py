@@ -1,6 +1,8 @@
 """The resources in Chromium (issue 9): axe finds no WCAG 2.1 A/AA violation on the list (with a
 search and its facets), a resource page and the proposal form, in French and English; an
-anonymous search for "decrochage" finds public resources only, a demo member's finds more."""
+anonymous search for "decrochage" finds public resources only, a demo member's finds more; a demo
+member's proposal goes through staff review in the Wagtail admin and is published with its author
+school, and its author is told by email."""
 
 import pytest
 from playwright.sync_api import expect
@@ -67,3 +69,55 @@ def test_a_search_without_javascript_finds_more_for_a_member(site, browser, base
     page.goto(live_page(ResourceIndexPage, "fr").url + "?q=decrochage")
     expect(page.locator(".resource-card__title", has_text="Grille d'entrevue d'accueil")).to_be_visible()
     context.close()
+
+
+# Wagtail's workflow notifications still call Django's deprecated get_connection().
+@pytest.mark.filterwarnings("ignore:get_connection:django.utils.deprecation.RemovedInDjango2028Warning")
+def test_a_members_proposal_goes_through_review_and_is_published_with_its_author_school(
+    site, new_context, smtp_server, tmp_path
+):
+    from resources.sample_files import pdf_bytes
+    from tests.e2e.test_mentoring import sign_in_staff
+
+    # Camille, of the Lévis school, proposes a guide from the portal, with a PDF.
+    member = new_context().new_page()
+    sign_in(member, "fr")
+    member.goto(named_url("resources_portal:propose", "fr"))
+    form = member.locator("main form[method='post']")
+    form.get_by_label("Titre").fill("Trousse d’accueil des raccrocheurs")
+    form.get_by_label("Résumé").fill("Une grille d’entrevue et des conseils pour la première rencontre.")
+    form.locator("input[name='audience'][value='public']").check()
+    upload = tmp_path / "trousse.pdf"
+    upload.write_bytes(pdf_bytes("Trousse d’accueil", ["Accueillir les raccrocheurs sans jugement."]))
+    form.locator("input[name='file']").set_input_files(str(upload))
+    with member.expect_navigation():
+        form.locator("[type='submit']").last.click()
+    proposal = ResourcePage.objects.get(title="Trousse d’accueil des raccrocheurs")
+    assert not proposal.live
+
+    # AMASQ staff approve it in the Wagtail admin (two-factor sign-in), from its edit page.
+    staff = new_context().new_page()
+    sign_in_staff(staff, "fr")
+    staff.goto(f"/admin/pages/{proposal.pk}/edit/")
+    with staff.expect_navigation():
+        # "Approve and publish", not "with comment" (which opens a dialog); it may sit in the
+        # footer's drop-down, hence the event rather than a click at its place.
+        staff.locator(
+            "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
+        ).dispatch_event("click")
+
+    proposal.refresh_from_db()
+    assert proposal.live
+    # Published, with its author school, for anyone: the page and a search find it.
+    visitor = new_context().new_page()
+    visitor.goto(proposal.url)
+    expect(visitor.locator("main")).to_contain_text("École du milieu de Lévis")
+    visitor.goto(live_page(ResourceIndexPage, "fr").url + "?q=raccrocheurs+trousse")
+    expect(visitor.locator(".resource-card__title", has_text="Trousse d’accueil des raccrocheurs")).to_be_visible()
+    # Camille is told, in French, through the real SMTP server.
+    told = [
+        message["Subject"]
+        for recipients, message in zip(smtp_server.recipients, smtp_server.messages, strict=True)
+        if MEMBER in recipients
+    ]
+    assert told == ["Votre ressource « Trousse d’accueil des raccrocheurs » est publiée"]

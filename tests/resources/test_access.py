@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.http import Http404
 from django.test import RequestFactory
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.views.static import serve as static_serve
 from wagtail.models import Locale
@@ -71,27 +71,29 @@ def inactive_member(deactivated_member):
     return deactivated_member
 
 
-def test_members_only_urls_give_no_content_to_anonymous_visitors(client, members_resource, members_file):
-    for url in urls_of(members_resource, members_file):
+def test_members_only_urls_send_anonymous_visitors_to_sign_in(client, members_resource, members_file):
+    *urls, media_path = urls_of(members_resource, members_file)
+
+    for url in urls:
         response = client.get(url)
 
-        assert response.status_code in (302, 404), url
+        assert response.status_code == 302, url
         assert SECRET_BYTES not in content_of(response), url
-        if response.status_code == 302:
-            assert urlsplit(response["Location"]).path == reverse("account_login"), url
+        assert resolve(urlsplit(response["Location"]).path).url_name == "account_login", url
+    assert client.get(media_path).status_code == 404
 
 
 @pytest.mark.parametrize("who", ["deactivated_member", "inactive_member"])
-def test_members_only_urls_give_no_content_to_deactivated_members(
-    client, request, who, members_resource, members_file
-):
+def test_members_only_urls_are_refused_to_deactivated_members(client, request, who, members_resource, members_file):
     client.force_login(request.getfixturevalue(who))
+    *urls, media_path = urls_of(members_resource, members_file)
 
-    for url in urls_of(members_resource, members_file):
+    for url in urls:
         response = client.get(url)
 
-        assert response.status_code in (302, 403, 404), url
+        assert response.status_code == 403, url
         assert SECRET_BYTES not in content_of(response), url
+    assert client.get(media_path).status_code == 404
 
 
 def test_members_get_every_members_only_url_but_the_media_path(client, member, members_resource, members_file):
