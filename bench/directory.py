@@ -26,7 +26,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.http import QueryDict  # noqa: E402
@@ -34,6 +33,7 @@ from django.test import Client  # noqa: E402
 from django.utils import translation  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 
+from bench.tree import add_raw_child, next_position, recount_children  # noqa: E402
 from home.models import HomePage  # noqa: E402
 from members import geo  # noqa: E402
 from members.directory_search import search_directory  # noqa: E402
@@ -68,7 +68,7 @@ def seed_schools(directory):
     rng = random.Random(2017)
     quebec_areas = [place for code, place in geo._fsa_places().items() if code[0] in "GHJ" and place.latitude < 50]
     services = list(Service.objects.all())
-    content_type = ContentType.objects.get_for_model(MASPage)
+    start = next_position(directory)
     with transaction.atomic():
         for number in range(existing, SCHOOLS):
             area = rng.choice(quebec_areas)
@@ -76,19 +76,7 @@ def seed_schools(directory):
             longitude = area.longitude + rng.uniform(-0.02, 0.02)
             title = f"École du milieu {number:05d}"
             slug = f"ecole-{number:05d}"
-            base = Page(
-                title=title,
-                draft_title=title,
-                slug=slug,
-                content_type=content_type,
-                locale_id=directory.locale_id,
-                path=MASPage._get_path(directory.path, directory.depth + 1, number + 1),
-                depth=directory.depth + 1,
-                numchild=0,
-                url_path=f"{directory.url_path}{slug}/",
-                live=True,
-            )
-            base.save_base(raw=True)
+            base = add_raw_child(directory, MASPage, start + number - existing, title=title, slug=slug)
             school = MASPage(
                 page_ptr_id=base.pk,
                 short_description="Une école pour adultes de 16 ans et plus.",
@@ -101,7 +89,7 @@ def seed_schools(directory):
             )
             school.save_base(raw=True)
             school.services.set(rng.sample(services, 2))
-        Page.objects.filter(pk=directory.pk).update(numchild=SCHOOLS)
+        recount_children(directory)
     return SCHOOLS
 
 

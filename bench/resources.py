@@ -3,7 +3,8 @@
 Seeds 5,000 resource pages with their search entries (once; in DATABASE_URL's database, which
 should be PostgreSQL, the target; SQLite var/bench-resources.sqlite3 otherwise), then times the
 search and facets alone and the whole list page through the Django stack, printing the median and
-95th percentile of each. Target: a search under 100 ms.
+95th percentile of each and whether both are under the target, 100 ms: for a rare word (in 5% of
+the resources) as for a word found in nearly every one.
 
     make bench        or        DATABASE_URL=postgres://… .venv/bin/python bench/resources.py
 """
@@ -26,8 +27,6 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.auth.models import AnonymousUser  # noqa: E402
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
-from django.contrib.postgres.search import SearchVector  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.http import QueryDict  # noqa: E402
@@ -35,6 +34,7 @@ from django.test import Client  # noqa: E402
 from django.utils import translation  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 
+from bench.tree import add_raw_child, next_position, recount_children  # noqa: E402
 from home.models import HomePage  # noqa: E402
 from members.public import Expertise  # noqa: E402
 from resources.listing import search_resources  # noqa: E402
@@ -46,7 +46,7 @@ from resources.models import (  # noqa: E402
     ResourcePage,
     ResourceSearchEntry,
 )
-from resources.text import index_terms  # noqa: E402
+from resources.search_index import SEARCH_VECTOR, entry_terms  # noqa: E402
 
 RESOURCES = 5_000
 RUNS = 60
@@ -134,24 +134,18 @@ def seed_resources(index):
         return existing
     rng = random.Random(2026)
     themes = list(Expertise.objects.all())
-    content_type = ContentType.objects.get_for_model(ResourcePage)
+    start = next_position(index)
+    # Themes go straight into the link table: a ParentalManyToManyField keeps .set() in memory
+    # until a save(), which the raw inserts below never make.
+    themes_field = ResourcePage._meta.get_field("themes")
+    theme_link = themes_field.remote_field.through
+    page_column, theme_column = f"{themes_field.m2m_field_name()}_id", f"{themes_field.m2m_reverse_field_name()}_id"
+    links = []
     with transaction.atomic():
         for number in range(existing, RESOURCES):
             title = f"{_text(rng, 4).capitalize()} {number}"
             slug = f"ressource-{number:05d}"
-            base = Page(
-                title=title,
-                draft_title=title,
-                slug=slug,
-                content_type=content_type,
-                locale_id=index.locale_id,
-                path=ResourcePage._get_path(index.path, index.depth + 1, number + 1),
-                depth=index.depth + 1,
-                numchild=0,
-                url_path=f"{index.url_path}{slug}/",
-                live=True,
-            )
-            base.save_base(raw=True)
+            base = add_raw_child(index, ResourcePage, start + number - existing, title=title, slug=slug)
             summary = _text(rng, 25)
             if rng.random() < 0.05:
                 summary += " décrochage"
@@ -163,27 +157,21 @@ def seed_resources(index):
                 material_language=rng.choice(MaterialLanguage.values),
             )
             resource.save_base(raw=True)
-            resource.themes.set(rng.sample(themes, 2))
+            links += [theme_link(**{page_column: base.pk, theme_column: theme.pk}) for theme in rng.sample(themes, 2)]
             ResourceSearchEntry.objects.create(
-                page_id=base.pk,
-                title_terms=f" {index_terms(title)} ",
-                summary_terms=f" {index_terms(summary)} ",
-                body_terms=f" {index_terms(_text(rng, 150))} ",
-                file_terms=f" {index_terms(_text(rng, 1500))} ",
+                page_id=base.pk, **entry_terms(title, summary, _text(rng, 150), _text(rng, 1500))
             )
-        Page.objects.filter(pk=index.pk).update(numchild=RESOURCES)
+        theme_link.objects.bulk_create(links, batch_size=5000)
+        recount_children(index)
         if connection.vendor == "postgresql":
-            ResourceSearchEntry.objects.update(
-                vector=SearchVector("title_terms", config="simple", weight="A")
-                + SearchVector("summary_terms", config="simple", weight="B")
-                + SearchVector("body_terms", config="simple", weight="C")
-                + SearchVector("file_terms", config="simple", weight="D")
-            )
+            ResourceSearchEntry.objects.update(vector=SEARCH_VECTOR)
     return RESOURCES
 
 
+TARGET_MS = 100
 CASES = [
-    ("search 'decrochage'", {"q": "decrochage"}),
+    ("search 'decrochage' (rare)", {"q": "decrochage"}),
+    ("search 'accueil' (in nearly all)", {"q": "accueil"}),
     ("search 'partenariats centre'", {"q": "partenariats centre"}),
     ("search + kind + theme", {"q": "accueil", "kind": "guide", "theme": "adapted-teaching"}),
     ("list, newest first", {}),
@@ -231,17 +219,21 @@ def main():
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     print(
-        f"Resources benchmark: {count} resources, {connection.vendor}, {RUNS} runs each (ms). Target: search < 100 ms"
+        f"Resources benchmark: {count} resources, {connection.vendor}, {RUNS} runs each (ms). "
+        f"Target: median and p95 under {TARGET_MS} ms"
     )
-    print("  the search alone (resources.listing.search_resources: search, 4 facet counts, one page):")
+    print("  the search alone (resources.listing.search_resources: search, facet counts, one page):")
     for label, params in CASES:
-        median, p95 = measure_search(index, params, AnonymousUser())
-        print(f"    {label:<32} median {median:7.1f}   p95 {p95:7.1f}")
+        report(label, *measure_search(index, params, AnonymousUser()))
     print("  whole page (middleware, routing, search, facets, template):")
     client = Client()
     for label, params in CASES:
-        median, p95 = measure_page(client, index.url, params)
-        print(f"    {label:<32} median {median:7.1f}   p95 {p95:7.1f}")
+        report(label, *measure_page(client, index.url, params))
+
+
+def report(label, median, p95):
+    verdict = "met" if median < TARGET_MS and p95 < TARGET_MS else "missed"
+    print(f"    {label:<34} median {median:7.1f}   p95 {p95:7.1f}   target {TARGET_MS} ms: {verdict}")
 
 
 if __name__ == "__main__":
