@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve mfa-code setup messages makemessages test coverage lint format migrate check bench clean
+.PHONY: help install run serve mfa-code setup messages makemessages test coverage lint format migrate check bench audit clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -47,8 +47,12 @@ serve: ## Serve without setting up again
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# Two processes (pytest-xdist; one a core on the CI machine), each with its own test database;
+# --dist loadfile keeps a module's tests, and the fixtures they share, in one process.
+TEST_WORKERS ?= 2
+
 test: install messages ## Run the whole test suite (PostgreSQL if DATABASE_URL points at one, else SQLite)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 coverage: install messages ## Run the tests with a coverage report
 	$(PY) -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
@@ -69,8 +73,11 @@ check: install ## Django system checks and missing-migration check
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run --noinput
 
-bench: install messages ## Run the benchmarks under bench/ (prints timings)
-	@for script in bench/*.py; do [ -f "$$script" ] && DJANGO_SETTINGS_MODULE=amasq_site.settings.test $(PY) "$$script"; done
+bench: install messages ## Seed a large PostgreSQL database, load-test the site under gunicorn, print the table (BENCH_QUICK=1: fast check)
+	$(PY) bench/run.py
+
+audit: install messages ## Lighthouse and axe on the demo site under gunicorn, scores into docs/audit.md
+	$(PY) bench/audit.py
 
 clean: ## Remove the virtual environment, the SQLite database and generated files
 	rm -rf $(VENV) db.sqlite3 staticfiles var media

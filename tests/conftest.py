@@ -6,19 +6,24 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key, validate_django_db
 from wagtail.models import Locale, Page, Site
 
+from home.caching import forget_locales
 from tests.factories.home import HomePageFactory
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate-limit counters and Wagtail's cached site roots live in the cache: start each test without them."""
-    cache.clear()
+    """Rate-limit counters, Wagtail's cached site roots, the layout and locales live in the caches
+    (home/caching.py): start each test without them."""
+    for cache in caches.all():
+        cache.clear()
+    forget_locales()
 
 
 @pytest.fixture(autouse=True)
@@ -81,6 +86,30 @@ def english_home_page(home_page, english_locale):
 def django_db_setup(django_db_setup):
     """The test database's connection as pytest-django set it up (see tests/e2e/conftest.py)."""
     return connections["default"]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Once a transactional test's database is flushed (its teardown), put back what the migrations
+    wrote (locales, the root page, groups, mailing lists…), committed, so that a test run after it
+    in its own transaction finds them. pytest-django orders transactional tests last in a process,
+    but pytest-xdist (`make test`) hands each process its modules as they come, and no test should
+    depend on the order."""
+    result = yield
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if serialized and _is_transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            if not Locale.objects.exists():
+                connection.creation.deserialize_db_from_string(serialized)
+    return result
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+        or (marker and validate_django_db(marker)[0])  # (transaction, reset_sequences, …)
+    )
 
 
 @pytest.fixture(scope="session")

@@ -106,12 +106,55 @@ def test_env_example_lists_every_variable_the_settings_read():
 
 
 @pytest.mark.django_db
-def test_database_is_the_one_database_url_names(record_testsuite_property):
+def test_database_is_the_one_database_url_names(record_property):
     """CI reads the recorded vendor from the JUnit report to prove the suite ran on PostgreSQL."""
-    record_testsuite_property("database_vendor", connection.vendor)
+    record_property("database_vendor", connection.vendor)  # a test case's property: pytest-xdist carries those
     expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         assert cursor.fetchone() == (1,)
     assert connection.vendor == expected
+
+
+def production_storages(**env):
+    code = (
+        "import json; from amasq_site.settings import production as p; "
+        "print(json.dumps({'storages': p.STORAGES, 'serve': p.WAGTAILDOCS_SERVE_METHOD}))"
+    )
+    result = run_with_env(code, DJANGO_SECRET_KEY="x" * 50, DATABASE_URL=PRODUCTION_DATABASE, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_keeps_uploads_on_disk_without_a_bucket():
+    found = production_storages()
+
+    assert found["storages"]["default"]["BACKEND"] == "resources.storage.MediaStorage"
+    assert "private" not in found["storages"]
+    assert found["serve"] == "serve_view"
+
+
+def test_production_puts_uploads_in_the_bucket_it_is_given():
+    found = production_storages(AWS_STORAGE_BUCKET_NAME="amasq-media", AWS_S3_ENDPOINT_URL="https://s3.example.org")
+
+    assert found["storages"]["default"]["BACKEND"] == "resources.storage.S3MediaStorage"
+    assert found["storages"]["private"]["OPTIONS"] == {"location": "private"}
+    assert found["storages"]["staticfiles"]["BACKEND"].startswith("whitenoise.")
+
+
+def test_the_task_queue_is_the_database_unless_rq_is_asked_for():
+    assert "django_tasks_db" in base_settings("TASKS")["TASKS"]
+
+    rq = base_settings("TASKS", "RQ_QUEUES", "INSTALLED_APPS", DJANGO_TASKS_BACKEND="rq", REDIS_URL="redis://r:6379/3")
+
+    assert "django_tasks_rq.RQBackend" in rq["TASKS"]
+    assert "redis://r:6379/3" in rq["RQ_QUEUES"]
+    assert "django_rq" in rq["INSTALLED_APPS"]
+
+
+def test_an_unknown_task_backend_is_refused():
+    result = run_with_env("import amasq_site.settings.base", DJANGO_TASKS_BACKEND="celery")
+
+    assert result.returncode != 0
+    assert "DJANGO_TASKS_BACKEND" in result.stderr

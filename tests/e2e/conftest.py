@@ -3,9 +3,7 @@
 from pathlib import Path
 
 import pytest
-from django.db import connection, connections
-from pytest_django.plugin import blocking_manager_key
-from wagtail.models import Locale
+from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,21 +42,6 @@ def _django_connection_under_playwright(browser, django_db_setup):
     shared with the live server thread).
     """
     connections["default"] = django_db_setup
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """Once a browser test's database is flushed (its teardown), put back what the migrations wrote
-    (locales, the root page, groups, mailing lists…), committed, so that a test run after it in its
-    own transaction finds them. pytest-django orders transactional tests last, but other plugins'
-    ordering can interleave them, and no test should depend on the order."""
-    result = yield
-    serialized = getattr(connection, "_test_serialized_contents", None)
-    if serialized and "site" in getattr(item, "fixturenames", ()):
-        with item.config.stash[blocking_manager_key].unblock():
-            if not Locale.objects.exists():
-                connection.creation.deserialize_db_from_string(serialized)
-    return result
 
 
 @pytest.fixture
