@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # No language prefix and never cached: the load balancer's and monitoring's probe.
+    path("health/", home_views.health, name="health"),
     # An email provider's bounce and complaint reports (newsletter/signals.py).
     path("anymail/", include("anymail.urls")),
 ]

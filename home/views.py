@@ -1,13 +1,14 @@
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Locale, Page
 
 from home.forms import SearchForm
+from home.health import run_checks
 from home.pagination import paginate
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -61,3 +62,12 @@ def page_not_found(request, exception):
 
 def permission_denied(request, exception):
     return TemplateResponse(request, "403.html", status=403)
+
+
+@never_cache
+@require_safe
+def health(request):
+    """For the load balancer and monitoring: 200 when the database, the cache and the task queue
+    answer, 503 naming the part that does not (home/health.py)."""
+    results, healthy = run_checks()
+    return JsonResponse(results, status=200 if healthy else 503)

@@ -69,8 +69,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed for browsers that ask (static files come pre-compressed from WhiteNoise,
+    # above, which answers before this runs). Django masks the CSRF token per response and pads
+    # the gzip header at random: its mitigations of BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.PublicContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "members.middleware.AdminMFARequiredMiddleware",
@@ -113,12 +119,26 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches (home/caching.py, docs/architecture.md "Caching"). "default" holds what pages reuse
+# (layout, locales, renditions): this process's memory, so a cache read costs no
+# SQL query. "shared" holds what every worker must agree on: rate limits (allauth's, re-pointed in
+# home/apps.py, and django-ratelimit's) and the content generation that invalidates "default".
+# With REDIS_URL, Redis serves both.
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Timeouts, so that an unreachable Redis makes /health/ answer 503 rather than hang.
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+    CACHES = {"default": _redis, "shared": _redis}
 else:
-    # Database cache, not locmem: the rate limits must be shared by every worker process.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
+        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"},
+    }
+RATELIMIT_USE_CACHE = "shared"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -196,8 +216,18 @@ def mailer_from_url(url):
 
 MAILERS = {"default": mailer_from_url(EMAIL_URL)}
 
-# Background work runs through Django's tasks framework; the database worker is the default.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Background work runs through Django's tasks framework: a queue in the database (`manage.py
+# db_worker`) by default; DJANGO_TASKS_BACKEND=rq puts it in Redis (REDIS_URL, or
+# DJANGO_TASKS_REDIS_URL), worked by `manage.py rqworker --job-class django_tasks_rq.Job default`.
+TASKS_BACKEND = env("DJANGO_TASKS_BACKEND", "database")
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": env("DJANGO_TASKS_REDIS_URL", REDIS_URL or "redis://127.0.0.1:6379/0")}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    raise ValueError(f"DJANGO_TASKS_BACKEND: {TASKS_BACKEND!r} is neither 'database' nor 'rq'")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "AMASQ"
@@ -212,6 +242,15 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Upload limits (the reverse proxy's own cap, docs/deploy.md, must be at least the largest).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DJANGO_DOCUMENTS_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 40 megapixels: a photograph passes, a decompression bomb does not.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# A form's fields without its files; files past FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "webp": "webp"}
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
@@ -288,12 +327,40 @@ SECURE_CSP = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
 }
+# Browser features the site never uses are refused to it and to the frames it embeds; the
+# directory's "near me" asks for the position, and embedded videos may go full screen.
+EMBED_ORIGINS = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(["accelerometer", "browsing-topics", "camera", "display-capture", "gyroscope"], []),
+    **dict.fromkeys(["hid", "magnetometer", "microphone", "midi", "payment", "serial", "usb"], []),
+    "geolocation": "self",
+    "fullscreen": ["self", *EMBED_ORIGINS],
+    "picture-in-picture": ["self", *EMBED_ORIGINS],
+}
 
+# One JSON object a line on stderr, with the request's id and no personal data (home/log.py);
+# DJANGO_LOG_FORMAT=text for plain lines. amasq.requests logs one line per request at INFO.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "home.log.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "home.log.JsonFormatter",
+            "fmt": "{asctime}{levelname}{name}{message}{request_id}",
+            "style": "{",
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text" if env("DJANGO_LOG_FORMAT") == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {"amasq.requests": {"level": env("DJANGO_REQUEST_LOG_LEVEL", "INFO")}},
 }
 
 SITE_NAME = _("AMASQ")

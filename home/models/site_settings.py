@@ -2,6 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from home.caching import remember
 
 
 @register_setting(icon="site")
@@ -78,6 +81,20 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """Every page's layout reads the settings: kept in the cache for the current content
+        generation (home/caching.py), which saving them renews. The admin edits the row itself
+        (for_site)."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            key = f"site-settings:{site.pk if site else 0}"
+            instance = remember(request, key, lambda: cls.for_site(site))
+            instance._request = request
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)
 
     @property
     def social_links(self):

@@ -1,11 +1,18 @@
-"""Site-wide look-ups for the layout: menu, footer text, language links, breadcrumbs."""
+"""Site-wide look-ups for the layout: menu, footer text, language links, breadcrumbs.
+
+Each is built once per content generation and language and kept in the cache (home/caching.py):
+they are the same for every visitor, and staff changes start a new generation.
+"""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
+from wagtail.rich_text import expand_db_html
 
+from home.caching import remember
 from home.models import FooterText
 
 register = template.Library()
@@ -18,31 +25,64 @@ def _localized_root(request):
     return site.root_page.localized
 
 
+def _link(page, request):
+    return {"title": page.title, "url": page.get_url(request), "url_path": page.url_path}
+
+
+def _layout_links(request):
+    """The home page and the menu in the active language, as plain links."""
+    site = Site.find_for_request(request)
+
+    def build():
+        root = _localized_root(request)
+        if root is None:
+            return {"root": None, "menu_items": []}
+        items = root.get_children().live().public().in_menu()
+        return {"root": _link(root, request), "menu_items": [_link(item, request) for item in items]}
+
+    return remember(request, f"layout-links:{site.pk if site else 0}:{get_language()}", build)
+
+
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    root = _localized_root(request)
-    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
+    links = _layout_links(request)
     current = context.get("page")
-    # The request lets {% pageurl %} reuse the site root paths already cached on it.
     return {
-        "root": root,
-        "menu_items": list(items),
+        "root": links["root"],
+        "menu_items": links["menu_items"],
         "current_path": getattr(current, "url_path", ""),
-        "request": request,
     }
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    root = _localized_root(context["request"])
-    return root.url if root else "/"
+    root = _layout_links(context["request"])["root"]
+    return root["url"] if root else "/"
 
 
-@register.simple_tag
-def footer_text():
-    footer = FooterText.objects.filter(locale__language_code=get_language()).first()
-    return footer.body if footer else ""
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    def build():
+        footer = FooterText.objects.filter(locale__language_code=get_language()).first()
+        # Expanded now (links to pages looked up), so the cache holds finished HTML.
+        return mark_safe(expand_db_html(footer.body)) if footer else ""  # noqa: S308 - editor's rich text
+
+    return remember(context.get("request"), f"footer-text:{get_language()}", build)
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context, site_settings):
+    """Links to the contact, privacy and accessibility pages the settings name, in the active
+    language: a list of {"title", "url"}."""
+    request = context.get("request")
+
+    def build():
+        pages = [site_settings.contact_page, site_settings.privacy_page, site_settings.accessibility_page]
+        return [_link(page.localized, request) for page in pages if page is not None]
+
+    site_id = getattr(site_settings, "site_id", 0)
+    return remember(request, f"footer-links:{site_id}:{get_language()}", build)
 
 
 def _absolute(request, url):
@@ -68,46 +108,54 @@ def language_links(context):
     links = []
     # Each link also carries `full_url`, the absolute address hreflang alternates announce.
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().public().select_related("locale")
-        }
         site = Site.find_for_request(request)
-        homes = {}
-        if site and len(translations) < len(settings.LANGUAGES):
-            homes = {
-                p.locale.language_code: p
-                for p in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        key = f"language-links:{site.pk if site else 0}:{page.pk}:{current}"
+        return remember(request, key, lambda: _page_language_links(request, page, current))
+    for code, name in settings.LANGUAGES:
+        url = translate_url(request.get_full_path(), code)
+        # translate_url hands back the same path when it cannot resolve it (a 404): then the
+        # other language's home page is the best landing place.
+        is_translation = url.startswith(f"/{code}/")
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url if is_translation else f"/{code}/",
+                "full_url": _absolute(request, url if is_translation else f"/{code}/"),
+                "is_current": code == current,
+                "is_translation": is_translation,
             }
-        for code, name in settings.LANGUAGES:
-            target = translations.get(code) or homes.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
-            links.append(
-                {
-                    "code": code,
-                    "name": name,
-                    "url": url,
-                    "full_url": _absolute(request, url),
-                    "is_current": code == current,
-                    "is_translation": code in translations,
-                }
-            )
-    else:
-        for code, name in settings.LANGUAGES:
-            url = translate_url(request.get_full_path(), code)
-            # translate_url hands back the same path when it cannot resolve it (a 404): then the
-            # other language's home page is the best landing place.
-            is_translation = url.startswith(f"/{code}/")
-            links.append(
-                {
-                    "code": code,
-                    "name": name,
-                    "url": url if is_translation else f"/{code}/",
-                    "full_url": _absolute(request, url if is_translation else f"/{code}/"),
-                    "is_current": code == current,
-                    "is_translation": is_translation,
-                }
-            )
+        )
+    return links
+
+
+def _page_language_links(request, page, current):
+    """language_links on a Wagtail page: its live translations, else that language's home."""
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True).live().public().select_related("locale")
+    }
+    site = Site.find_for_request(request)
+    homes = {}
+    if site and len(translations) < len(settings.LANGUAGES):
+        homes = {
+            p.locale.language_code: p
+            for p in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        url = target.get_url(request) if target else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "full_url": _absolute(request, url),
+                "is_current": code == current,
+                "is_translation": code in translations,
+            }
+        )
     return links
 
 
@@ -116,9 +164,15 @@ def breadcrumbs(context):
     page = context.get("page")
     request = context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
-        return {"ancestors": [], "request": request}
-    ancestors = page.get_ancestors().filter(depth__gt=1).live().specific(defer=True)
-    return {"ancestors": list(ancestors), "page": page, "request": request}
+        return {"ancestors": []}
+
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gt=1).live()
+        return [_link(ancestor, request) for ancestor in ancestors]
+
+    site = Site.find_for_request(request)
+    ancestors = remember(request, f"breadcrumbs:{site.pk if site else 0}:{page.pk}", build)
+    return {"ancestors": ancestors, "page": page}
 
 
 # Fields that summarise a page, in order of preference, across the site's page types.

@@ -2,7 +2,7 @@ import os
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -30,7 +30,8 @@ class PrivateMediaStorage(FileSystemStorage):
 
 
 def private_storage():
-    return PrivateMediaStorage()
+    """PRIVATE_MEDIA_ROOT, or the bucket's private folder when production names one (STORAGES["private"])."""
+    return storages["private"] if "private" in settings.STORAGES else PrivateMediaStorage()
 
 
 def profile_photo_path(instance, filename):

@@ -1,6 +1,7 @@
 // Enhances the MAS directory and MAS pages with a Leaflet map of the schools already listed in
 // the page. The list stays the primary, accessible view; without JavaScript nothing is lost.
-// Leaflet (and the marker-cluster plug-in) are loaded as classic scripts before this module.
+// Leaflet (and the marker-cluster plug-in) are loaded as deferred classic scripts before this
+// module: deferred and module scripts run in document order once the page is parsed, so L is set.
 
 const container = document.querySelector("[data-members-map]");
 

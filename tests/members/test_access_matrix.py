@@ -170,6 +170,14 @@ RESOURCE_ADMIN_URLS = {
     "resources_document_version": (lambda w: {"version_id": w["earlier_version"].pk}, STAFF_ONLY),
 }
 
+# The site's own URLs outside the language prefixes (amasq_site/urls.py): the same for everyone;
+# /health/ tells whether the database, cache and task queue answer, and nothing about anyone.
+SITE_URLS = {
+    "sitemap": (None, [OK, OK, OK, OK]),
+    "robots_txt": (None, [OK, OK, OK, OK]),
+    "health": (None, [OK, OK, OK, OK]),
+}
+
 SIGNED_IN_ONLY = [LOGIN, OK, OK, OK]
 ACCOUNT_URLS = {
     "account_login": (None, [OK, TO_PORTAL, TO_PORTAL, TO_PORTAL]),
@@ -273,6 +281,10 @@ def newsletter_url_names():
     return sorted(_names(get_resolver().namespace_dict["newsletter"][1]))
 
 
+def site_url_names():
+    return sorted(pattern.name for pattern in get_resolver().url_patterns if not isinstance(pattern, URLResolver))
+
+
 def test_every_portal_and_account_url_has_a_row():
     assert set(portal_url_names()) == set(PORTAL_URLS)
     assert set(event_admin_url_names()) == set(EVENT_ADMIN_URLS)
@@ -283,6 +295,7 @@ def test_every_portal_and_account_url_has_a_row():
     assert set(resource_portal_url_names()) == set(RESOURCE_PORTAL_URLS)
     assert set(resource_admin_url_names()) == set(RESOURCE_ADMIN_URLS)
     assert set(account_url_names()) == set(ACCOUNT_URLS)
+    assert set(site_url_names()) == set(SITE_URLS)
 
 
 @pytest.fixture
@@ -412,6 +425,7 @@ def test_every_url_answers_as_expected_with_no_leak(client, world, role, setting
         + list(EVENT_ADMIN_URLS.items())
         + [("newsletter:" + name, row) for name, row in NEWSLETTER_URLS.items()]
         + list(ACCOUNT_URLS.items())
+        + list(SITE_URLS.items())
     )
 
     for name, (kwargs, expectations) in rows:

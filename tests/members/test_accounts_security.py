@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -11,8 +12,8 @@ from tests.factories.accounts import PASSWORD, UserFactory, add_totp, make_membe
 pytestmark = pytest.mark.django_db
 
 
-def login(client, email, password=PASSWORD):
-    return client.post(reverse("account_login"), {"login": email, "password": password})
+def login(client, email, password=PASSWORD, **headers):
+    return client.post(reverse("account_login"), {"login": email, "password": password}, **headers)
 
 
 def test_staff_without_an_authenticator_app_are_sent_to_set_one_up(client, home_page):
@@ -83,6 +84,26 @@ def test_repeated_failed_sign_ins_are_rate_limited(client, schools):
 
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_failed_sign_ins_are_limited_per_client_address_behind_the_proxy(client, schools, settings):
+    """DJANGO_TRUSTED_PROXY_COUNT=1: the address nginx appends to X-Forwarded-For is the client's.
+    The Wagtail admin signs in through the same form (see the redirect test above)."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    make_member(schools["levis"], email="cible@example.org")
+    attacker = {"HTTP_X_FORWARDED_FOR": "203.0.113.7", "REMOTE_ADDR": "10.0.0.2"}
+    for attempt in range(5):
+        login(client, f"essai{attempt}@example.org", "mauvais", **attacker)
+
+    refused = login(client, "cible@example.org", **attacker)
+    # Same proxy, another visitor: the right password still lets them in.
+    neighbour = Client()
+    accepted = login(neighbour, "cible@example.org", HTTP_X_FORWARDED_FOR="198.51.100.9", REMOTE_ADDR="10.0.0.2")
+
+    assert refused.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert accepted.status_code == 302
+    assert "_auth_user_id" in neighbour.session
 
 
 def test_no_open_signup(client, home_page):

@@ -10,7 +10,7 @@ from tests.factories.members import MASPageFactory
 pytestmark = pytest.mark.django_db
 
 # Site, locale, page routing, view restrictions, services, count, schools, their services, layout.
-DIRECTORY_QUERIES = 21
+DIRECTORY_QUERIES = 11
 
 
 def listed_names(response):
