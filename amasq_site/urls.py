@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import routing
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 
@@ -35,7 +36,10 @@ urlpatterns += i18n_patterns(
     path(_("event-registrations/"), include("events.urls")),
     path(_("newsletter-subscription/"), include("newsletter.urls")),
     path(_("resource-files/"), include("resources.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end URLs (password-protected pages) as they are, then its page view with
+    # the route found once per content generation (home/routing.py).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
 )
 
 handler403 = "home.views.permission_denied"

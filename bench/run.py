@@ -90,6 +90,9 @@ def measure_pages(env, mode, wrk):
 
         redis.Redis.from_url(REDIS_URL).flushdb()
         env["REDIS_URL"] = REDIS_URL
+    else:
+        # Cache off: no page cache (home/page_cache.py); the layout cache in each worker's memory stays.
+        env["DJANGO_PAGE_CACHE_SECONDS"] = "0"
     with gunicorn(env, PORT, RESULTS / f"gunicorn-cache-{mode}.log"):
         log(f"Measuring the pages, cache {mode}…")
         figures = run_json("pages.py", env)
@@ -251,7 +254,7 @@ def main():
     mode = "quick" if QUICK else "full"
     print(
         f"\nAMASQ benchmark ({mode}: {RUNS} sequential requests a page, wrk {WRK_SECONDS} s; gunicorn 2 workers, "
-        f"production settings, PostgreSQL; cache off = no REDIS_URL, cache on = Redis; "
+        f"production settings, PostgreSQL; cache off = no REDIS_URL and no page cache, cache on = Redis with the page cache; "
         f"baseline: {baseline.get('recorded', 'none recorded')})\n"
     )
     print(table(pages, features, baseline))

@@ -44,19 +44,28 @@ def content_generation(request=None):
     return generation
 
 
+def _new_generation():
+    caches[SHARED_CACHE].set(GENERATION_KEY, str(time.time_ns()), None)
+
+
 def bump_content_generation():
-    """Start a new generation once the current transaction commits (at once outside one)."""
-    transaction.on_commit(lambda: caches[SHARED_CACHE].set(GENERATION_KEY, str(time.time_ns()), None))
+    """Start a new generation at once, so that what follows in this transaction (the admin's
+    preview, a test) sees the change, and again once the transaction commits: a worker that read
+    the first one before the commit may have kept what the database showed it then."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
 
 
-def remember(request, key, build):
-    """`build()`'s value for `key` in the current generation, built once per generation."""
+def remember(request, key, build, keep=None):
+    """`build()`'s value for `key` in the current generation, built once per generation (kept
+    only if `keep(value)` says so, when given)."""
     cache = caches["default"]
     full_key = f"amasq:{content_generation(request)}:{key}"
     value = cache.get(full_key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(full_key, value, LAYOUT_TIMEOUT)
+        if keep is None or keep(value):
+            cache.set(full_key, value, LAYOUT_TIMEOUT)
     return value
 
 

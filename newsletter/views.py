@@ -25,6 +25,12 @@ def referring_page(request):
     return (request.POST.get("next") or request.headers.get("Referer") or "")[:500]
 
 
+# No CSRF token: the form sits in every page's footer, and a token would make every public page
+# personal (a cookie and `Vary: Cookie`), so that no page could be served from the page cache
+# (home/page_cache.py). A forged post can only ask for a confirmation email to an address, which
+# anyone can do by typing it here; nothing is subscribed until the link in that email is used,
+# and posts are rate-limited per client.
+@method_decorator(csrf_exempt, name="dispatch")
 class SignupView(RateLimitedPostMixin, InvalidFormStatus400Mixin, FormView):
     """The signup form on a page of its own; the footer and the newsletter page post here."""
 

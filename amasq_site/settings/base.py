@@ -78,6 +78,9 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous pages whole from the cache (home/page_cache.py): after the language is known,
+    # before anything reads the session.
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,6 +141,9 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
         "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache"},
     }
+# Anonymous public pages are served whole from "default" for this long at most; publishing or
+# saving what a page shows renders them again at once (home/page_cache.py). 0 turns it off.
+PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "300"))
 RATELIMIT_USE_CACHE = "shared"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -360,7 +366,13 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
-    "loggers": {"amasq.requests": {"level": env("DJANGO_REQUEST_LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "amasq.requests": {"level": env("DJANGO_REQUEST_LOG_LEVEL", "INFO")},
+        # Django's own loggers at the same level as the rest, through the handler above only
+        # (Django's defaults log every task at INFO, twice with DEBUG: load_demo would print
+        # hundreds of lines); runserver's request lines (django.server) keep their own handler.
+        "django": {"handlers": [], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
+    },
 }
 
 SITE_NAME = _("AMASQ")

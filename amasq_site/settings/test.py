@@ -20,3 +20,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_BASE_URL = WAGTAILADMIN_BASE_URL
 # Browser tests drive a live server from the test process's async event loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+PAGE_CACHE_SECONDS = 0  # on in tests/home/test_page_cache.py only: a test changes content without committing

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 FEW, MANY = 3, 30
 # Raise this only when a change adds a fixed query to every render of the page, and say why.
-EVENT_INDEX_QUERIES = 10
+EVENT_INDEX_QUERIES = 4
 
 
 def add_events(index, count, **fields):

@@ -4,6 +4,7 @@ import importlib
 
 import pytest
 from django.core.cache import caches
+from wagtail.models import PageViewRestriction
 
 from home.caching import ALLAUTH_CACHE_MODULES, SHARED_CACHE
 from home.models import SiteSettings
@@ -42,3 +43,33 @@ def test_saving_the_site_settings_shows_at_once(client, home_page, django_captur
         settings.save()
 
     assert "AMASQ-TEST" in client.get("/fr/").content.decode()
+
+
+# The route of each page is kept per content generation (home/routing.py).
+
+
+def test_an_unpublished_page_is_gone_at_once(client, home_page, django_capture_on_commit_callbacks):
+    page = StandardPageFactory(parent=home_page, title="Bientôt retirée", slug="retiree")
+    assert client.get("/fr/retiree/").status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+
+    assert client.get("/fr/retiree/").status_code == 404
+
+
+def test_a_restriction_added_after_a_visit_holds_at_once(client, home_page, django_capture_on_commit_callbacks):
+    page = StandardPageFactory(parent=home_page, title="Réservée", slug="reservee")
+    assert client.get("/fr/reservee/").status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get("/fr/reservee/")
+    assert response.status_code == 302
+    assert "reservee" in response["Location"]  # to sign in, and back
+
+
+def test_a_made_up_address_is_not_kept(client, home_page):
+    assert client.get("/fr/nulle-part/").status_code == 404
+    assert not [key for key in caches["default"]._cache if ":route:" in key]

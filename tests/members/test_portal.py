@@ -237,10 +237,13 @@ def test_directory_query_count_does_not_grow_with_members(client, schools, membe
     client.get(reverse("members:people"))
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("members:people"))
+    # Counted now: Django keeps the last 9,000 queries only, and the members added below shift them.
+    expected = len(few.captured_queries)
     for _ in range(12):
         listed(schools["lasalle"])
+    client.get(reverse("members:people"))  # the new members started a new content generation: warm its layout
 
-    with django_assert_num_queries(len(few.captured_queries)):
+    with django_assert_num_queries(expected):
         response = client.get(reverse("members:people"))
 
     assert response.context["result_count"] == 13

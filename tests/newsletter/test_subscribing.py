@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -115,9 +116,26 @@ def test_every_page_has_the_signup_form_in_its_footer(client, home_page):
     form = parse(client.get(home_page.url)).select_one(".footer-signup form")
 
     assert form["action"] == reverse("newsletter:signup")
-    assert form.select_one("input[name=csrfmiddlewaretoken]")
+    # No token: the page stays the same for every visitor, so the page cache can serve it.
+    assert form.select_one("input[name=csrfmiddlewaretoken]") is None
     assert form.select_one("input[name=lists]")["value"] == "public"
     assert form.select_one("select[name=language] option[selected]")["value"] == "fr"
+
+
+def test_the_footer_signup_is_taken_without_a_csrf_token(home_page, mailoutbox, django_capture_on_commit_callbacks):
+    """It can only ask for a confirmation email: nothing is subscribed until its link is used."""
+    browser = Client(enforce_csrf_checks=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.post(
+            reverse("newsletter:signup"),
+            {"email": "pieton@example.org", "language": "fr", "lists": "public", "next": "/fr/"},
+        )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("newsletter:check_inbox")
+    assert [message.to for message in mailoutbox] == [["pieton@example.org"]]
+    assert not Subscription.objects.filter(subscriber__email="pieton@example.org", status="active").exists()
 
 
 def test_unconfirmed_signups_are_forgotten_after_a_week(home_page):

@@ -10,10 +10,11 @@ pytestmark = pytest.mark.django_db
 
 FEW, MANY = 3, 30
 # Raise this only when a change adds a fixed query to every render of the list, and say why.
-# Of the 16: the site, the page and its view restrictions, the session and user (a member is
-# signed in); the themes for the form, one query for the counts of every facet, and the results
-# (count, rows, their themes). Menus, footer and settings come from the cache (home/caching.py).
-RESOURCE_LIST_QUERIES = 16
+# Of the 10: the session and user (a member is signed in), their membership and its school for
+# the members-only resources, the themes for the form, one query for the counts of every facet,
+# and the results (count, rows, their themes). The page, its route and view restrictions, menus,
+# footer and settings come from the cache (home/routing.py, home/caching.py).
+RESOURCE_LIST_QUERIES = 10
 
 
 def add_resources(index, themes, count):
