@@ -28,8 +28,8 @@ makemessages: install ## Refresh the .po catalogues from the code and templates
 	$(MANAGE) makemessages --locale fr --locale en --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
 
 setup: install messages ## Migrate, load the demo content and create the staff account
-	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
+	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_demo_admin
 

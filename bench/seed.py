@@ -159,8 +159,8 @@ def seed_subscribers():
 
 def main():
     started = time.monotonic()
-    call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
+    call_command("migrate", verbosity=0)
     load_demo()
     schools = directory.seed_schools(directory.build_tree())
     resource_count = resources.seed_resources(resources.build_tree())

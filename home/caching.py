@@ -15,10 +15,13 @@ one is never read again and ages out. One read per request keeps every worker's 
 in step with the database the moment the change is saved, without asking each worker to forget.
 """
 
+import logging
 import time
 
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
+
+logger = logging.getLogger(__name__)
 
 SHARED_CACHE = "shared"
 GENERATION_KEY = "amasq:content-generation"
@@ -45,7 +48,16 @@ def content_generation(request=None):
 
 
 def _new_generation():
-    caches[SHARED_CACHE].set(GENERATION_KEY, str(time.time_ns()), None)
+    try:
+        # A savepoint of its own: a failed query of the database cache must not abort the
+        # transaction that saved the change.
+        with transaction.atomic():
+            caches[SHARED_CACHE].set(GENERATION_KEY, str(time.time_ns()), None)
+    except DatabaseError:
+        # The database cache's table is made by `createcachetable`: while `migrate` builds a new
+        # database (its data migrations save pages and locales) there is none, and nothing cached
+        # to renew either.
+        logger.info("No cache table yet: content generation not renewed")
 
 
 def bump_content_generation():

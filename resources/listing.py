@@ -2,8 +2,10 @@
 a GET form that works without JavaScript, sorted by relevance then newest.
 
 The index page hands its resources here (this module does not import the pages back). A fixed
-number of queries whatever the number of resources: the results page (count, rows, themes) and
-one query for the counts of every facet.
+number of queries whatever the number of resources, and the search itself (the visitor's rights,
+the words, the ranking) run once: the ids of the matching resources, best first; then the counts
+of every facet among those ids in one query, the ids the chosen facets keep, and the rows of the
+page shown with their themes (bench/resources.py).
 """
 
 from collections import Counter
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, CharField, Count, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from home.forms import SearchForm
@@ -90,32 +92,55 @@ def matching(resources, text):
     return resources.filter(condition).annotate(rank=rank)
 
 
-def _filter(resources, name, value):
-    if not value:
-        return resources
-    if name == "theme":
-        return resources.filter(themes__slug=value)
-    if name == "language":
-        return resources.filter(material_language=value)
-    return resources.filter(**{name: value})
-
-
 # A theme slug is never empty: the rows counted without their themes carry this one.
 _ANY_THEME = ""
 
 
-def _facet_rows(resources):
-    """One query for every facet: the matching resources counted by kind, audience and language,
-    and again by those and theme (a resource has several themes, so the first count is the one
-    to add up when no theme is chosen)."""
-    matched = resources.model.objects.filter(pk__in=resources.order_by().values("pk")).order_by()
-    plain = matched.values("kind", "audience", language=F("material_language")).annotate(
-        theme=Value(_ANY_THEME, output_field=CharField()), count=Count("pk")
+@dataclass
+class _Match:
+    """What the facets need to know of one matching resource."""
+
+    kind: str
+    audience: str
+    language: str
+    themes: set
+
+
+def _matches(resources, order):
+    """{id: _Match} of every resource `resources` holds, best first: the search runs once here,
+    then its themes in one more query."""
+    found = {
+        pk: _Match(kind, audience, language, set())
+        for pk, kind, audience, language in resources.order_by(*order).values_list(
+            "pk", "kind", "audience", "material_language"
+        )
+    }
+    if found:
+        themes = resources.model.themes.through.objects.filter(resourcepage_id__in=list(found))
+        for pk, slug in themes.values_list("resourcepage_id", "expertise__slug"):
+            found[pk].themes.add(slug)
+    return found
+
+
+def _facet_rows(matches):
+    """The matching resources counted by kind, audience and language, and again by those and
+    theme (a resource has several themes, so the first count is the one to add up when no theme
+    is chosen)."""
+    plain = Counter((match.kind, match.audience, match.language, _ANY_THEME) for match in matches.values())
+    by_theme = Counter(
+        (match.kind, match.audience, match.language, theme) for match in matches.values() for theme in match.themes
     )
-    by_theme = matched.values("kind", "audience", language=F("material_language"), theme=F("themes__slug")).annotate(
-        count=Count("pk")
-    )
-    return list(plain.union(by_theme, all=True))
+    return [
+        {"kind": kind, "audience": audience, "language": language, "theme": theme, "count": count}
+        for (kind, audience, language, theme), count in [*plain.items(), *by_theme.items()]
+    ]
+
+
+def _keeps(match, chosen):
+    values = {"kind": match.kind, "audience": match.audience, "language": match.language}
+    if chosen.get("theme") and chosen["theme"] not in match.themes:
+        return False
+    return all(values[name] == chosen[name] for name in ("kind", "audience", "language") if chosen.get(name))
 
 
 def _counts(rows, name, chosen):
@@ -148,10 +173,13 @@ def search_resources(resources, params, *, kinds, audiences, languages):
     form.is_valid()
     data = {name: value for name, value in getattr(form, "cleaned_data", {}).items() if name not in form.errors}
     query = data.get("q", "")
+    order = ["-publication_date", "-pk"]
     if query:
         resources = matching(resources, query)
+        order = [F("rank").desc(), *order]
+    matches = _matches(resources, order)
     facets = []
-    rows = _facet_rows(resources)
+    rows = _facet_rows(matches)
     for name in FACETS:
         counts = _counts(rows, name, data)
         options = [FacetOption(value, label, counts.get(value, 0)) for value, label in choices[name]]
@@ -162,16 +190,19 @@ def search_resources(resources, params, *, kinds, audiences, languages):
             *((option.value, f"{option.label} ({option.count})") for option in options),
         ]
         facets.append((name, options))
-    for name in FACETS:
-        resources = _filter(resources, name, data.get(name))
-    order = ["-publication_date", "-pk"]
-    if query:
-        order = [F("rank").desc(), *order]
-    results = resources.select_related("author_school", "locale").prefetch_related("themes").order_by(*order)
+    ids = [pk for pk, match in matches.items() if _keeps(match, data)]
+    results = paginate(ids, params.get("page"), RESOURCES_PER_PAGE)
+    if results.object_list:
+        shown = resources.model.objects.filter(pk__in=results.object_list)
+        by_id = {
+            resource.pk: resource
+            for resource in shown.select_related("author_school", "locale").prefetch_related("themes")
+        }
+        results.object_list = [by_id[pk] for pk in results.object_list]
     return {
         "form": form,
         "query": query,
-        "results": paginate(results, params.get("page"), RESOURCES_PER_PAGE),
+        "results": results,
         "facets": facets,
         "is_filtered": bool(query) or any(data.get(name) for name in FACETS),
     }

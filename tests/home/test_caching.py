@@ -4,7 +4,8 @@ import importlib
 
 import pytest
 from django.core.cache import caches
-from wagtail.models import PageViewRestriction
+from django.db import transaction
+from wagtail.models import Page, PageViewRestriction
 
 from home.caching import ALLAUTH_CACHE_MODULES, SHARED_CACHE
 from home.models import SiteSettings
@@ -73,3 +74,17 @@ def test_a_restriction_added_after_a_visit_holds_at_once(client, home_page, djan
 def test_a_made_up_address_is_not_kept(client, home_page):
     assert client.get("/fr/nulle-part/").status_code == 404
     assert not [key for key in caches["default"]._cache if ":route:" in key]
+
+
+def test_a_change_saved_before_the_cache_table_exists_is_no_error(settings, home_page):
+    """`migrate` on a new database (make run, a first deploy) saves pages before `createcachetable`
+    has run: the change is saved and the transaction goes on."""
+    settings.CACHES = {
+        **settings.CACHES,
+        SHARED_CACHE: {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "no_such_table"},
+    }
+    with transaction.atomic():
+        page = StandardPageFactory(parent=home_page, title="Avant la table du cache")
+        page.save_revision().publish()
+
+        assert Page.objects.filter(title="Avant la table du cache").exists()
