@@ -9,6 +9,8 @@ Environment (all optional):
   BENCH_PORT               8141 for gunicorn; BENCH_SMTP_PORT 8146 for the newsletter's SMTP sink
   BENCH_RUNS, BENCH_WRK_SECONDS   override the number of sequential requests and wrk's duration
   BENCH_RECORD_BASELINE=1  save this run's cache-off figures as bench/baseline.json
+  BENCH_KEEP_PAGES=1       reuse the page figures of the last run (var/bench/pages-cache-*.json)
+                           and run the feature benchmarks only: after a failure past the pages
 """
 
 import json
@@ -71,6 +73,7 @@ def site_environment(static_root):
         "BENCH_STATIC_ROOT": str(static_root),
         "REDIS_URL": "",
         "BENCH_QUICK": "1" if QUICK else "0",
+        "BENCH_SMTP_PORT": str(SMTP_PORT),
         "PYTHONPATH": str(ROOT),
     }
 
@@ -83,6 +86,10 @@ def run_json(script, env):
 
 
 def measure_pages(env, mode, wrk):
+    kept = RESULTS / f"pages-cache-{mode}.json"
+    if os.environ.get("BENCH_KEEP_PAGES") == "1" and kept.exists():
+        log(f"Pages, cache {mode}: the figures of the last run ({kept.relative_to(ROOT)})")
+        return json.loads(kept.read_text())
     env = {**env, "BENCH_BASE_URL": f"http://127.0.0.1:{PORT}", "BENCH_RUNS": RUNS}
     env |= {"BENCH_WRK_SECONDS": WRK_SECONDS, "BENCH_WRK": wrk}
     if mode == "on":

@@ -29,10 +29,10 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
+from wagtail.models import Locale  # noqa: E402
 
 from bench import directory, mentoring, resources  # noqa: E402
-from bench.tree import add_raw_child, recount_children  # noqa: E402
+from bench.tree import add_raw_child, next_position, recount_children  # noqa: E402
 from events.models import EventIndexPage, EventPage, Registration, RegistrationStatus  # noqa: E402
 from home.models import HomePage  # noqa: E402
 from members.models import MASPage  # noqa: E402
@@ -58,8 +58,7 @@ def seed_events():
     if existing >= EVENTS:
         return existing
     rng = random.Random(1000)
-    last_child = index.get_last_child()
-    start = Page._str2int(last_child.path[-Page.steplen :]) if last_child else 0
+    start = next_position(index)  # after the demo's events
     now = timezone.now()
     with transaction.atomic():
         for number in range(existing, EVENTS):
