@@ -8,11 +8,12 @@ Two caches (settings CACHES, docs/architecture.md "Caching"):
 - "shared": what every worker must agree on (the database cache without Redis): rate limits,
   used one-time codes, and the content generation below.
 
-The content generation is a token that each request reads once from the shared cache. When
-staff publish, unpublish, move or delete a page, or save a snippet, setting or event, resource or
-MAS record, a new token is written once the transaction commits; every entry built under the old
-one is never read again and ages out. One read per request keeps every worker's layout and pages
-in step with the database the moment the change is saved, without asking each worker to forget.
+The content generation is a token kept in the shared cache. When staff publish, unpublish, move
+or delete a page, or save a snippet, setting or event, resource or MAS record, a new token is
+written (at once, and again once the transaction commits); every entry built under the old one is
+never read again and ages out. Each process reads the token at most every GENERATION_RECHECK
+seconds: every worker's layout and pages follow the database within two seconds of a change,
+without asking each worker to forget, and a request seldom pays a read of the shared cache.
 """
 
 import logging
@@ -29,30 +30,54 @@ GENERATION_KEY = "amasq:content-generation"
 # generations' entries do not crowd the local cache.
 LAYOUT_TIMEOUT = 60 * 60
 
+# How long a process trusts the generation it last read before asking the shared cache again.
+GENERATION_RECHECK = 2.0
+clock = time.monotonic
+_known_generation = {"value": None, "read_at": 0.0}
+
 _MISSING = object()
 
 
 def content_generation(request=None):
-    """The current generation token, read once per request (kept on the request)."""
+    """The current generation token, read once per request (kept on the request), and at most
+    once every GENERATION_RECHECK seconds by each process (kept in it): a change made in another
+    worker shows that much later at most, and most requests read nothing from the shared cache
+    (a SQL query when it is the database cache)."""
     if request is not None and hasattr(request, "_amasq_content_generation"):
         return request._amasq_content_generation
-    shared = caches[SHARED_CACHE]
-    generation = shared.get(GENERATION_KEY)
-    if generation is None:
-        generation = str(time.time_ns())
-        shared.add(GENERATION_KEY, generation, None)
-        generation = shared.get(GENERATION_KEY, generation)
+    known = _known_generation
+    if known["value"] is not None and clock() - known["read_at"] < GENERATION_RECHECK:
+        generation = known["value"]
+    else:
+        shared = caches[SHARED_CACHE]
+        generation = shared.get(GENERATION_KEY)
+        if generation is None:
+            generation = str(time.time_ns())
+            shared.add(GENERATION_KEY, generation, None)
+            generation = shared.get(GENERATION_KEY, generation)
+        _remember_generation(generation)
     if request is not None:
         request._amasq_content_generation = generation
     return generation
 
 
+def forget_generation():
+    """Ask the shared cache at the next request (after clearing it, as each test does)."""
+    _known_generation.update(value=None, read_at=0.0)
+
+
+def _remember_generation(generation):
+    _known_generation.update(value=generation, read_at=clock())
+
+
 def _new_generation():
+    generation = str(time.time_ns())
+    _remember_generation(generation)  # this process sees its own change at once
     try:
         # A savepoint of its own: a failed query of the database cache must not abort the
         # transaction that saved the change.
         with transaction.atomic():
-            caches[SHARED_CACHE].set(GENERATION_KEY, str(time.time_ns()), None)
+            caches[SHARED_CACHE].set(GENERATION_KEY, generation, None)
     except DatabaseError:
         # The database cache's table is made by `createcachetable`: while `migrate` builds a new
         # database (its data migrations save pages and locales) there is none, and nothing cached

@@ -13,7 +13,7 @@ from django.utils import translation
 from pytest_django.plugin import blocking_manager_key, validate_django_db
 from wagtail.models import Locale, Page, Site
 
-from home.caching import forget_locales
+from home.caching import forget_generation, forget_locales
 from home.models import SiteSettings
 from tests.factories.home import HomePageFactory
 
@@ -24,6 +24,7 @@ def _empty_cache():
     (home/caching.py): start each test without them."""
     for cache in caches.all():
         cache.clear()
+    forget_generation()
     forget_locales()
 
 

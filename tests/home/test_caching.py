@@ -7,6 +7,7 @@ from django.core.cache import caches
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
+from home import caching
 from home.caching import ALLAUTH_CACHE_MODULES, SHARED_CACHE
 from home.models import SiteSettings
 from tests.factories.home import StandardPageFactory
@@ -88,3 +89,16 @@ def test_a_change_saved_before_the_cache_table_exists_is_no_error(settings, home
         page.save_revision().publish()
 
         assert Page.objects.filter(title="Avant la table du cache").exists()
+
+
+def test_another_workers_change_shows_within_the_recheck_delay(monkeypatch):
+    """Each process trusts the generation it read for GENERATION_RECHECK seconds, then asks again."""
+    now = [1000.0]
+    monkeypatch.setattr(caching, "clock", lambda: now[0])
+    caching.forget_generation()
+    mine = caching.content_generation()
+    caches[SHARED_CACHE].set(caching.GENERATION_KEY, "set-by-another-worker", None)
+
+    assert caching.content_generation() == mine
+    now[0] += caching.GENERATION_RECHECK + 0.1
+    assert caching.content_generation() == "set-by-another-worker"
