@@ -23,7 +23,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from server import ensure_database, gunicorn
+from server import ensure_database, gunicorn, production_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -59,22 +59,17 @@ def find_wrk():
 
 def site_environment(static_root):
     """The production settings with throwaway secrets, over plain HTTP on 127.0.0.1."""
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DJANGO_SECRET_KEY": "bench-throwaway-" + os.urandom(16).hex(),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_BASE_URL": f"http://127.0.0.1:{PORT}",
-        "DATABASE_URL": DATABASE_URL,
-        "DJANGO_MEDIA_ROOT": str(ROOT / "var" / "bench-media"),
-        "DJANGO_PRIVATE_MEDIA_ROOT": str(ROOT / "var" / "bench-private-media"),
+    env = production_environment(
+        "bench",
+        static_root=static_root,
+        base_url=f"http://127.0.0.1:{PORT}",
+        database_url=DATABASE_URL,
+        allowed_hosts="127.0.0.1,localhost,testserver",
+    )
+    return env | {
         "EMAIL_URL": f"smtp://127.0.0.1:{SMTP_PORT}",
-        "BENCH_STATIC_ROOT": str(static_root),
-        "REDIS_URL": "",
         "BENCH_QUICK": "1" if QUICK else "0",
         "BENCH_SMTP_PORT": str(SMTP_PORT),
-        "PYTHONPATH": str(ROOT),
     }
 
 

@@ -1,6 +1,7 @@
-"""What bench/run.py and bench/audit.py share: their PostgreSQL database, and gunicorn serving
-the site (2 workers, the production settings from the environment given) on a local port."""
+"""What bench/run.py and bench/audit.py share: their PostgreSQL database, the production
+environment they serve the site with, and gunicorn serving it (2 workers) on a local port."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -12,6 +13,25 @@ from pathlib import Path
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def production_environment(name, *, static_root, base_url, database_url, allowed_hosts):
+    """The production settings (bench/settings.py) with throwaway secrets, over plain HTTP on the
+    loopback, no Redis, and media in var/<name>-media and var/<name>-private-media."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_SECRET_KEY": f"{name}-throwaway-" + os.urandom(16).hex(),
+        "DJANGO_ALLOWED_HOSTS": allowed_hosts,
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_BASE_URL": base_url,
+        "DATABASE_URL": database_url,
+        "DJANGO_MEDIA_ROOT": str(ROOT / "var" / f"{name}-media"),
+        "DJANGO_PRIVATE_MEDIA_ROOT": str(ROOT / "var" / f"{name}-private-media"),
+        "BENCH_STATIC_ROOT": str(static_root),
+        "REDIS_URL": "",
+        "PYTHONPATH": str(ROOT),
+    }
 
 
 def ensure_database(url):

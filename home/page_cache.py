@@ -80,11 +80,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if request.method == "GET" and _cacheable_response(response):
             key = learn_cache_key(request, response, settings.PAGE_CACHE_SECONDS, prefix, cache=cache)
-            if hasattr(response, "render") and callable(response.render):
-                response.add_post_render_callback(
-                    lambda rendered: cache.set(key, rendered, settings.PAGE_CACHE_SECONDS)
-                )
-            else:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            # Rendered already: Django renders a template response before the middleware sees it.
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

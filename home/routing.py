@@ -22,8 +22,6 @@ from wagtail.models import Page, Site
 
 from home.caching import remember
 
-_NOT_FOUND = "not-found"
-
 
 def _find(request, path):
     """(site, route, restrictions) as Wagtail finds them; route is None for a path that leads nowhere."""
@@ -38,8 +36,9 @@ def serve(request, path):
     # no address makes an overlong key.
     where = hashlib.sha256(f"{request.get_host()}|{request.LANGUAGE_CODE}|{path}".encode()).hexdigest()
     key = f"route:{where}"
-    found = remember(request, key, lambda: _find(request, path), keep=lambda value: value[1] is not None)
-    site, route, restrictions = found
+    site, route, restrictions = remember(
+        request, key, lambda: _find(request, path), keep=lambda found: found[1] is not None
+    )
     if route is None:
         raise Http404
     request._wagtail_site = site
